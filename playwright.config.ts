@@ -1,0 +1,22 @@
+import { defineConfig } from "@playwright/test";
+
+const chromium = process.env.CHROME_PATH || "/usr/bin/chromium";
+
+/** The production build in the system Chromium; each spec starts the servers it needs (test/e2e/servers.ts). */
+export default defineConfig({
+  testDir: "test/e2e",
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    headless: true,
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+});

@@ -1,0 +1,110 @@
+import { Hono, type Context } from "hono";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Simulator } from "./sim/simulator.ts";
+
+export interface ServerAppOptions {
+  /** Where /api goes: the built-in simulator, or a real Coder deployment behind a same-origin proxy. */
+  backend: { kind: "simulator"; simulator: Simulator } | { kind: "proxy"; coderUrl: URL };
+  /** The built SPA to serve with history fallback; absent under the Vite dev server, which serves it itself. */
+  distDir?: string;
+}
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: https:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+/** Headers that would leak the browser's cookies upstream or confuse it on the way back. */
+const HOP_BY_HOP = ["connection", "keep-alive", "transfer-encoding", "upgrade", "host", "cookie", "content-length"];
+
+/**
+ * The dashboard authenticates with the Coder-Session-Token header only. Coder's cookie would make the
+ * browser send a second credential (and trip Coder's CSRF check when they differ), so cookies never cross.
+ */
+function withoutCookies(request: Request, target: URL): Request {
+  const headers = new Headers(request.headers);
+  for (const name of HOP_BY_HOP) headers.delete(name);
+  const hasBody = request.method !== "GET" && request.method !== "HEAD";
+  return new Request(target, {
+    method: request.method,
+    headers,
+    body: hasBody ? request.body : undefined,
+    redirect: "manual",
+    // Node needs this to stream a request body.
+    ...(hasBody ? { duplex: "half" } : {}),
+  } as RequestInit);
+}
+
+function passBack(response: Response): Response {
+  const headers = new Headers(response.headers);
+  headers.delete("set-cookie");
+  // fetch has already decoded the body, so the upstream encoding and length no longer describe it.
+  headers.delete("content-encoding");
+  headers.delete("content-length");
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+const routeNotFound = (c: Context) => c.json({ message: "Route not found." }, 404);
+
+export function createServerApp(options: ServerAppOptions): Hono {
+  const app = new Hono();
+
+  app.use("*", async (c, next) => {
+    await next();
+    c.res.headers.set("X-Content-Type-Options", "nosniff");
+    c.res.headers.set("Referrer-Policy", "no-referrer");
+    if (c.res.headers.get("Content-Type")?.startsWith("text/html")) {
+      c.res.headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+      c.res.headers.set("X-Frame-Options", "DENY");
+    }
+  });
+
+  const { backend } = options;
+  if (backend.kind === "simulator") {
+    const forward = async (c: Context) => {
+      const url = new URL(c.req.url);
+      return passBack(await backend.simulator.app.fetch(withoutCookies(c.req.raw, url)));
+    };
+    app.all("/api/*", forward);
+    app.all("/sim/*", forward);
+  } else {
+    const forward = async (c: Context) => {
+      const incoming = new URL(c.req.url);
+      const target = new URL(incoming.pathname + incoming.search, backend.coderUrl);
+      try {
+        return passBack(await fetch(withoutCookies(c.req.raw, target)));
+      } catch (error) {
+        const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : "";
+        return c.json({ message: `Could not reach the Coder deployment at ${backend.coderUrl.origin}.`, detail: reason }, 502);
+      }
+    };
+    app.all("/api/*", forward);
+    // Template icons and emoji are served by Coder itself.
+    app.get("/icon/*", forward);
+    app.get("/emojis/*", forward);
+    app.all("/sim/*", routeNotFound);
+  }
+  app.all("/api", routeNotFound);
+
+  const { distDir } = options;
+  if (distDir !== undefined) {
+    app.use("/assets/*", serveStatic({ root: path.relative(process.cwd(), distDir) }));
+    app.use("*", serveStatic({ root: path.relative(process.cwd(), distDir) }));
+    let indexHtml: string | undefined;
+    app.get("*", async (c) => {
+      indexHtml ??= await readFile(path.join(distDir, "index.html"), "utf8");
+      return c.html(indexHtml);
+    });
+  }
+  return app;
+}

@@ -1,0 +1,35 @@
+import { serve } from "@hono/node-server";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createServerApp } from "./app.ts";
+import { ConfigError, readConfig, type ServerConfig } from "./config.ts";
+import { createSimulator } from "./sim/simulator.ts";
+
+function backendFor(config: ServerConfig) {
+  return config.coderUrl
+    ? ({ kind: "proxy", coderUrl: config.coderUrl } as const)
+    : ({ kind: "simulator", simulator: createSimulator(config.simulator) } as const);
+}
+
+let config: ServerConfig;
+try {
+  config = readConfig(process.env);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  throw error;
+}
+
+const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "dist");
+const app = createServerApp({ backend: backendFor(config), distDir });
+const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+  const where = config.coderUrl ? `proxying /api to ${config.coderUrl.origin}` : "with the built-in Coder simulator";
+  console.log(`Coder Tasks dashboard on http://${config.host}:${info.port}/ (${where})`);
+  if (!config.coderUrl) console.log("Demo sign-in: alice@example.com / demo-password (also admin, olivia, bob)");
+});
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}

@@ -1,0 +1,336 @@
+import { randomToken, randomUuid, type Random } from "./clock.ts";
+import { replyScript, resumeScript, workScript, type Finish, type ScriptStep } from "./agent-script.ts";
+import { latestBuild } from "./derive.ts";
+import type { AppStatusState, Build, Task, Transition, Workspace } from "./model.ts";
+import type { Scheduler } from "./scheduler.ts";
+import type { Store } from "./store.ts";
+
+/** How one start build will go. Drawn from the rates unless a caller (the seed, a test) fixes it. */
+export interface Plan {
+  build: "succeed" | "fail";
+  agent: "ready" | "start_error" | "start_timeout" | "stuck";
+  finish: Finish;
+  pullRequest: boolean;
+  /** What happens to a healthy task once the agent has finished its first piece of work. */
+  after: "none" | "unhealthy" | "agent-off";
+}
+
+/** Probabilities of the unhappy paths, so every status and health shows up in a demo. */
+export interface Rates {
+  buildFailure: number;
+  startError: number;
+  startTimeout: number;
+  unhealthy: number;
+  failure: number;
+  complete: number;
+  pullRequest: number;
+}
+
+export const DEFAULT_RATES: Rates = {
+  buildFailure: 0.05,
+  startError: 0.03,
+  startTimeout: 0.03,
+  unhealthy: 0.04,
+  failure: 0.1,
+  complete: 0.3,
+  pullRequest: 0.4,
+};
+
+export const CALM_RATES: Rates = {
+  buildFailure: 0,
+  startError: 0,
+  startTimeout: 0,
+  unhealthy: 0,
+  failure: 0,
+  complete: 0,
+  pullRequest: 0,
+};
+
+/** Snapshots keep the last 30 messages, as Coder's shutdown script does. */
+const SNAPSHOT_MESSAGES = 30;
+
+/** Simulated durations of each phase, in milliseconds at SIM_SPEED=1. */
+const PACE = {
+  jobQueued: 1000,
+  startJob: 3000,
+  agentConnect: 1000,
+  agentStartup: 2000,
+  appStartup: 1500,
+  stopQueued: 500,
+  stopJob: 1500,
+  afterWork: 6000,
+};
+
+const BUILD_ERRORS = [
+  'terraform apply: error creating container: image "ghcr.io/acme/dev:latest" not found',
+  "terraform apply: quota exceeded: the organization has no compute quota left",
+];
+
+export class Engine {
+  constructor(
+    private store: Store,
+    readonly scheduler: Scheduler,
+    private random: Random,
+    private rates: Rates,
+  ) {}
+
+  now(): number {
+    return this.scheduler.now();
+  }
+
+  randomPlan(): Plan {
+    const r = this.rates;
+    const roll = () => this.random();
+    const finishRoll = roll();
+    return {
+      build: roll() < r.buildFailure ? "fail" : "succeed",
+      agent: roll() < r.startError ? "start_error" : roll() < r.startTimeout ? "start_timeout" : "ready",
+      finish: finishRoll < r.failure ? "failure" : finishRoll < r.failure + r.complete ? "complete" : "idle",
+      pullRequest: roll() < r.pullRequest,
+      after: roll() < r.unhealthy ? "unhealthy" : "none",
+    };
+  }
+
+  /** Creates the task's workspace (named like the task) and its first start build. */
+  createWorkspace(task: Task, initiatorId: string, plan: Plan = this.randomPlan()): Workspace {
+    const version = this.store.versions.get(task.templateVersionId);
+    const ws: Workspace = {
+      id: randomUuid(this.random),
+      taskId: task.id,
+      name: task.name,
+      ownerId: task.ownerId,
+      orgId: task.orgId,
+      templateId: version?.templateId ?? "",
+      createdAt: this.now(),
+      updatedAt: this.now(),
+      builds: [],
+      binding: null,
+      agent: null,
+      app: null,
+      appStatuses: [],
+      deleted: false,
+      revision: 0,
+    };
+    this.store.workspaces.set(ws.id, ws);
+    task.workspaceId = ws.id;
+    this.startBuild(task, ws, initiatorId, "initiator", plan);
+    return ws;
+  }
+
+  startBuild(task: Task, ws: Workspace, initiatorId: string, reason: string, plan: Plan = this.randomPlan()): Build {
+    const build = this.newBuild(task, ws, "start", reason, initiatorId);
+    this.scheduler.after(PACE.jobQueued, () => {
+      this.setJob(ws, build, "running");
+      this.scheduler.after(PACE.startJob, () => {
+        if (plan.build === "fail") {
+          build.jobError = BUILD_ERRORS[Math.floor(this.random() * BUILD_ERRORS.length)] ?? "build failed";
+          this.setJob(ws, build, "failed");
+          return;
+        }
+        this.setJob(ws, build, "succeeded");
+        this.bootAgent(task, ws, build, plan);
+      });
+    });
+    return build;
+  }
+
+  /** A stop build: the agent shuts down, uploads its snapshot, and the task ends up paused. */
+  stopBuild(task: Task, ws: Workspace, initiatorId: string, reason: string): Build {
+    return this.teardown(task, ws, "stop", reason, initiatorId);
+  }
+
+  deleteBuild(task: Task, ws: Workspace, initiatorId: string): Build {
+    return this.teardown(task, ws, "delete", "initiator", initiatorId);
+  }
+
+  /** An app status report, from a simulated agent or from PATCH /workspaceagents/me/app-status. */
+  reportAppStatus(ws: Workspace, state: AppStatusState, message: string, uri: string): void {
+    ws.appStatuses.push({ id: randomUuid(this.random), state, message, uri, createdAt: this.now() });
+    if (ws.appStatuses.length > 50) ws.appStatuses.splice(0, ws.appStatuses.length - 50);
+    const task = this.store.tasks.get(ws.taskId);
+    if (task) task.conversation.busy = state === "working";
+    this.touch(ws);
+  }
+
+  appendMessage(task: Task, role: "user" | "agent", content: string): void {
+    const conversation = task.conversation;
+    conversation.messages.push({ id: conversation.nextId++, role, content, time: this.now() });
+    const ws = this.store.workspaceOf(task);
+    if (ws) this.touch(ws);
+  }
+
+  /** A follow-up while the agent is idle: AgentAPI posts it as a user message and the agent answers. */
+  send(task: Task, ws: Workspace, input: string): void {
+    this.appendMessage(task, "user", input);
+    task.conversation.busy = true;
+    this.play(task, ws, replyScript(input));
+  }
+
+  /** Stores the agent's conversation the way the log-snapshot endpoint does: one per task, overwritten. */
+  storeSnapshot(task: Task, data: string): void {
+    task.snapshot = { format: "agentapi", data, createdAt: this.now() };
+  }
+
+  private newBuild(task: Task, ws: Workspace, transition: Transition, reason: string, initiatorId: string): Build {
+    const number = (latestBuild(ws)?.number ?? 0) + 1;
+    const build: Build = {
+      id: randomUuid(this.random),
+      number,
+      transition,
+      reason,
+      jobId: randomUuid(this.random),
+      jobStatus: "pending",
+      jobError: "",
+      createdAt: this.now(),
+      updatedAt: this.now(),
+      startedAt: null,
+      completedAt: null,
+      initiatorId,
+      templateVersionId: task.templateVersionId,
+      presetId: task.presetId,
+    };
+    ws.builds.push(build);
+    // Coder's workspace builder upserts the binding with agent and app reset on every new build.
+    ws.binding = { buildNumber: number, agentId: null, appId: null };
+    this.touch(ws);
+    return build;
+  }
+
+  private setJob(ws: Workspace, build: Build, status: Build["jobStatus"]): void {
+    build.jobStatus = status;
+    build.updatedAt = this.now();
+    if (status === "running") build.startedAt = this.now();
+    if (status === "succeeded" || status === "failed") build.completedAt = this.now();
+    this.touch(ws);
+  }
+
+  private isCurrent(ws: Workspace, build: Build): boolean {
+    return latestBuild(ws) === build;
+  }
+
+  private bootAgent(task: Task, ws: Workspace, build: Build, plan: Plan): void {
+    const token = randomToken(this.random);
+    const agentToken = `${token.id}${token.secret}`;
+    ws.agent = {
+      id: randomUuid(this.random),
+      token: agentToken,
+      lifecycle: "created",
+      healthy: true,
+      healthReason: "",
+      createdAt: this.now(),
+    };
+    ws.app = { id: randomUuid(this.random), slug: "agentapi", health: "initializing" };
+    ws.binding = { buildNumber: build.number, agentId: ws.agent.id, appId: ws.app.id };
+    this.store.agentTokens.set(agentToken, ws.id);
+    this.touch(ws);
+
+    const agent = ws.agent;
+    const app = ws.app;
+    this.scheduler.after(PACE.agentConnect, () => {
+      if (!this.isCurrent(ws, build)) return;
+      agent.lifecycle = "starting";
+      this.touch(ws);
+      const outcome = plan.agent;
+      if (outcome === "stuck") return;
+      this.scheduler.after(PACE.agentStartup, () => {
+        if (!this.isCurrent(ws, build)) return;
+        agent.lifecycle = outcome;
+        this.touch(ws);
+        this.scheduler.after(PACE.appStartup, () => {
+          if (!this.isCurrent(ws, build)) return;
+          app.health = "healthy";
+          this.touch(ws);
+          this.beginWork(task, ws, build, plan);
+        });
+      });
+    });
+  }
+
+  private beginWork(task: Task, ws: Workspace, build: Build, plan: Plan): void {
+    const isNewPrompt = task.promptAtLastStart !== task.prompt;
+    let steps: ScriptStep[];
+    if (isNewPrompt) {
+      task.promptAtLastStart = task.prompt;
+      this.appendMessage(task, "user", task.prompt);
+      task.conversation.busy = true;
+      steps = workScript(task.prompt, this.random, plan.finish, plan.pullRequest);
+    } else {
+      steps = resumeScript();
+    }
+    const finished = this.play(task, ws, steps);
+    if (plan.after === "none") return;
+    this.scheduler.after(finished + PACE.afterWork, () => {
+      if (!this.isCurrent(ws, build) || ws.agent === null || ws.app === null) return;
+      if (plan.after === "unhealthy") {
+        ws.app.health = "unhealthy";
+        ws.agent.healthy = false;
+        ws.agent.healthReason = "agent has lost connection";
+      } else {
+        ws.agent.lifecycle = "off";
+        ws.agent.healthy = false;
+        ws.agent.healthReason = "agent is not running";
+      }
+      task.conversation.generation++;
+      this.touch(ws);
+    });
+  }
+
+  /** Plays a script's steps one after another; returns the script's total duration. */
+  private play(task: Task, ws: Workspace, steps: ScriptStep[]): number {
+    const generation = task.conversation.generation;
+    let at = 0;
+    for (const step of steps) {
+      at += step.delay;
+      this.scheduler.after(at, () => {
+        if (task.conversation.generation !== generation || task.deletedAt !== null) return;
+        if (step.output !== undefined) this.appendMessage(task, "agent", step.output);
+        if (step.status) this.reportAppStatus(ws, step.status.state, step.status.message, step.status.uri ?? "");
+      });
+    }
+    return at;
+  }
+
+  private teardown(task: Task, ws: Workspace, transition: Transition, reason: string, initiatorId: string): Build {
+    const build = this.newBuild(task, ws, transition, reason, initiatorId);
+    task.conversation.generation++;
+    task.conversation.busy = false;
+    this.scheduler.after(PACE.stopQueued, () => {
+      this.setJob(ws, build, "running");
+      if (ws.agent !== null) {
+        ws.agent.lifecycle = "shutting_down";
+        if (transition === "stop") this.uploadShutdownSnapshot(task);
+      }
+      this.scheduler.after(PACE.stopJob, () => {
+        this.setJob(ws, build, "succeeded");
+        if (ws.agent !== null) this.store.agentTokens.delete(ws.agent.token);
+        ws.agent = null;
+        ws.app = null;
+        if (transition === "delete") ws.deleted = true;
+        this.touch(ws);
+      });
+    });
+    return build;
+  }
+
+  private uploadShutdownSnapshot(task: Task): void {
+    const messages = task.conversation.messages.slice(-SNAPSHOT_MESSAGES).map((m) => ({
+      id: m.id,
+      content: m.content,
+      role: m.role,
+      time: new Date(m.time).toISOString(),
+    }));
+    this.storeSnapshot(task, JSON.stringify({ messages }));
+  }
+
+  /** PATCH input: the new prompt reaches the agent on the next start build. */
+  updatePrompt(task: Task, prompt: string): void {
+    task.prompt = prompt;
+    const ws = this.store.workspaceOf(task);
+    if (ws) ws.revision++;
+  }
+
+  private touch(ws: Workspace): void {
+    ws.updatedAt = this.now();
+    ws.revision++;
+  }
+}

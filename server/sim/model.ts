@@ -1,0 +1,196 @@
+/** The simulator's internal records. Wire shapes live in wire.ts; these hold what the wire is derived from. */
+
+export type SiteRole = "owner" | "auditor" | "template-admin" | "user-admin";
+
+export interface Organization {
+  id: string;
+  name: string;
+  displayName: string;
+  description: string;
+  icon: string;
+  isDefault: boolean;
+  createdAt: number;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  name: string;
+  email: string;
+  avatarUrl: string;
+  password: string;
+  createdAt: number;
+  siteRoles: SiteRole[];
+  /** Organizations the user belongs to, and the subset where they are an organization admin. */
+  orgIds: string[];
+  orgAdminOf: string[];
+}
+
+export interface ApiKey {
+  id: string;
+  secret: string;
+  userId: string;
+  expiresAt: number;
+}
+
+export interface Preset {
+  ID: string;
+  Name: string;
+  Parameters: { Name: string; Value: string }[] | null;
+  Default: boolean;
+  DesiredPrebuildInstances: number | null;
+  Description: string;
+  Icon: string;
+}
+
+export interface Template {
+  id: string;
+  orgId: string;
+  name: string;
+  displayName: string;
+  description: string;
+  icon: string;
+  activeVersionId: string;
+  createdAt: number;
+  updatedAt: number;
+  createdById: string;
+  deprecated: boolean;
+}
+
+export interface TemplateVersion {
+  id: string;
+  templateId: string;
+  orgId: string;
+  name: string;
+  message: string;
+  /** null while the import is still running, as in Coder. */
+  hasAiTask: boolean | null;
+  archived: boolean;
+  createdAt: number;
+  createdById: string;
+  presets: Preset[];
+}
+
+export type Transition = "start" | "stop" | "delete";
+export type JobStatus = "pending" | "running" | "succeeded" | "canceling" | "canceled" | "failed";
+export type AgentLifecycle =
+  | "created"
+  | "starting"
+  | "start_timeout"
+  | "start_error"
+  | "ready"
+  | "shutting_down"
+  | "shutdown_timeout"
+  | "shutdown_error"
+  | "off";
+export type AppHealth = "disabled" | "initializing" | "healthy" | "unhealthy";
+export type AppStatusState = "working" | "idle" | "complete" | "failure";
+
+export interface Build {
+  id: string;
+  number: number;
+  transition: Transition;
+  reason: string;
+  jobId: string;
+  jobStatus: JobStatus;
+  jobError: string;
+  createdAt: number;
+  updatedAt: number;
+  startedAt: number | null;
+  completedAt: number | null;
+  initiatorId: string;
+  templateVersionId: string;
+  presetId: string | null;
+}
+
+export interface Agent {
+  id: string;
+  token: string;
+  lifecycle: AgentLifecycle;
+  healthy: boolean;
+  healthReason: string;
+  createdAt: number;
+}
+
+export interface App {
+  id: string;
+  slug: string;
+  health: AppHealth;
+}
+
+export interface AppStatus {
+  id: string;
+  state: AppStatusState;
+  message: string;
+  uri: string;
+  createdAt: number;
+}
+
+/**
+ * The newest task/workspace binding: Coder resets agent and app to NULL on every new build and the
+ * provisioner fills them in when the job finishes.
+ */
+export interface Binding {
+  buildNumber: number;
+  agentId: string | null;
+  appId: string | null;
+}
+
+export interface Workspace {
+  id: string;
+  taskId: string;
+  name: string;
+  ownerId: string;
+  orgId: string;
+  templateId: string;
+  createdAt: number;
+  updatedAt: number;
+  builds: Build[];
+  binding: Binding | null;
+  agent: Agent | null;
+  app: App | null;
+  appStatuses: AppStatus[];
+  deleted: boolean;
+  /** Bumped on every change to the workspace or its task, so serialized task JSON can be reused until then. */
+  revision: number;
+}
+
+export interface Message {
+  id: number;
+  role: "user" | "agent";
+  content: string;
+  time: number;
+}
+
+/** What AgentAPI inside the workspace holds: the live conversation and whether the agent is busy. */
+export interface Conversation {
+  messages: Message[];
+  nextId: number;
+  busy: boolean;
+  /** Bumped when a build stops the agent, so steps of an interrupted script do nothing. */
+  generation: number;
+}
+
+export interface Snapshot {
+  format: "agentapi";
+  data: string;
+  createdAt: number;
+}
+
+export interface Task {
+  id: string;
+  orgId: string;
+  ownerId: string;
+  name: string;
+  displayName: string;
+  prompt: string;
+  /** The prompt the agent last started on, so a resume after an edit starts work on the new one. */
+  promptAtLastStart: string;
+  templateVersionId: string;
+  presetId: string | null;
+  createdAt: number;
+  deletedAt: number | null;
+  workspaceId: string | null;
+  conversation: Conversation;
+  snapshot: Snapshot | null;
+}

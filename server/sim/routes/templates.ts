@@ -1,0 +1,82 @@
+import { Hono } from "hono";
+import { isUuid } from "../body.ts";
+import { requireUser, type Env, type Sim } from "../context.ts";
+import { CoderError, notFound } from "../errors.ts";
+import { canSeeOrganization, canUseTemplate } from "../rbac.ts";
+import { parseQuery } from "../search.ts";
+import { templateJson, templateVersionJson } from "../wire.ts";
+
+const TEMPLATE_QUERY_KEYS = ["has-ai-task", "organization", "name", "exact_name", "deprecated", "author", "has_external_agent"];
+
+/** Templates, their versions and presets: what the create form picks from. */
+export function templateRoutes(sim: Sim): Hono<Env> {
+  const { store } = sim;
+  const app = new Hono<Env>();
+  const auth = requireUser(sim);
+  app.use("/templates", auth);
+  app.use("/templates/*", auth);
+  app.use("/templateversions/*", auth);
+
+  const invalidUuid = (value: string) => new CoderError(400, `Invalid UUID "${value}".`, `invalid UUID length: ${value.length}`);
+
+  app.get("/templates", (c) => {
+    const me = c.get("user");
+    const params = parseQuery(c.req.query("q") ?? "", "name", TEMPLATE_QUERY_KEYS, "Invalid template search query.");
+    const aiFilter = params.get("has-ai-task");
+    if (aiFilter !== undefined && aiFilter !== "true" && aiFilter !== "false") {
+      throw new CoderError(400, "Invalid template search query.", undefined, [
+        { field: "has-ai-task", detail: `Query param "has-ai-task" must be a valid boolean: strconv.ParseBool: parsing "${aiFilter}": invalid syntax` },
+      ]);
+    }
+    const org = params.get("organization");
+    const text = params.get("name");
+    const templates = [...store.templates.values()].filter((t) => {
+      if (!canUseTemplate(me, t)) return false;
+      const active = store.versions.get(t.activeVersionId);
+      if (aiFilter !== undefined && (active?.hasAiTask === true) !== (aiFilter === "true")) return false;
+      if (org !== undefined) {
+        const o = store.organizations.get(t.orgId);
+        if (o?.id !== org && o?.name !== org) return false;
+      }
+      const exact = params.get("exact_name");
+      if (exact !== undefined && t.name !== exact) return false;
+      return text === undefined || t.name.includes(text) || t.displayName.toLowerCase().includes(text);
+    });
+    templates.sort((a, b) => a.name.localeCompare(b.name));
+    return c.json(templates.map((t) => templateJson(store, t)));
+  });
+
+  app.get("/templates/:id", (c) => {
+    const id = c.req.param("id");
+    if (!isUuid(id)) throw invalidUuid(id);
+    const template = store.templates.get(id);
+    if (!template || !canUseTemplate(c.get("user"), template)) throw notFound();
+    return c.json(templateJson(store, template));
+  });
+
+  app.get("/templates/:id/versions", (c) => {
+    const id = c.req.param("id");
+    if (!isUuid(id)) throw invalidUuid(id);
+    const template = store.templates.get(id);
+    if (!template || !canUseTemplate(c.get("user"), template)) throw notFound();
+    const versions = [...store.versions.values()].filter((v) => v.templateId === id);
+    return c.json(versions.map((v) => templateVersionJson(store, v)));
+  });
+
+  const readableVersion = (c: { get: (key: "user") => Env["Variables"]["user"] }, id: string) => {
+    if (!isUuid(id)) throw invalidUuid(id);
+    const version = store.versions.get(id);
+    if (!version || !canSeeOrganization(c.get("user"), version.orgId)) throw notFound();
+    return version;
+  };
+
+  app.get("/templateversions/:id", (c) => c.json(templateVersionJson(store, readableVersion(c, c.req.param("id")))));
+
+  // Coder marshals a nil slice: `null` when the version has no presets.
+  app.get("/templateversions/:id/presets", (c) => {
+    const version = readableVersion(c, c.req.param("id"));
+    return c.json(version.presets.length === 0 ? null : version.presets);
+  });
+
+  return app;
+}

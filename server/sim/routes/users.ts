@@ -1,0 +1,97 @@
+import { Hono } from "hono";
+import { deleteCookie, setCookie } from "hono/cookie";
+import { SESSION_COOKIE, tokenFromRequest } from "../auth.ts";
+import { decodeBody, isUuid } from "../body.ts";
+import { bodyText, requireUser, type Env, type Sim } from "../context.ts";
+import { CoderError, notFound } from "../errors.ts";
+import { canReadUser, canSeeOrganization, isSiteOwner } from "../rbac.ts";
+import { issueApiKey } from "../seed.ts";
+import { organizationJson, userJson } from "../wire.ts";
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Sign-in, the signed-in user, users and organizations, build info. */
+export function userRoutes(sim: Sim): Hono<Env> {
+  const { store, engine } = sim;
+  const app = new Hono<Env>();
+
+  app.get("/buildinfo", (c) =>
+    c.json({
+      external_url: new URL(c.req.url).origin,
+      version: sim.version,
+      dashboard_url: new URL(c.req.url).origin,
+      workspace_proxy: false,
+      agent_api_version: "2.6",
+      provisioner_api_version: "1.10",
+      upgrade_message: "",
+      deployment_id: "00000000-0000-4000-8000-00000000c0de",
+      telemetry: false,
+    }),
+  );
+
+  app.get("/users/authmethods", (c) =>
+    c.json({
+      terms_of_service_url: "",
+      password: { enabled: true },
+      github: { enabled: false, default_provider_configured: false },
+      oidc: { enabled: false, signInText: "", iconUrl: "" },
+    }),
+  );
+
+  app.post("/users/login", async (c) => {
+    const body = decodeBody(await bodyText(c), "LoginWithPasswordRequest", { email: "string", password: "string" });
+    const email = body.email ?? "";
+    const password = body.password ?? "";
+    const validations = [];
+    if (email === "") validations.push({ field: "email", detail: 'Validation failed for tag "required" with value: ""' });
+    else if (!EMAIL_PATTERN.test(email)) {
+      validations.push({ field: "email", detail: `Validation failed for tag "email" with value: "${email}"` });
+    }
+    if (password === "") validations.push({ field: "password", detail: 'Validation failed for tag "required" with value: ""' });
+    if (validations.length > 0) throw new CoderError(400, "Validation failed.", undefined, validations);
+    const user = store.userByEmail(email);
+    if (!user || user.password !== password) throw new CoderError(401, "Incorrect email or password.");
+    const token = issueApiKey(store, sim.random, user.id, engine.now());
+    setCookie(c, SESSION_COOKIE, token, { httpOnly: true, path: "/", sameSite: "Lax" });
+    return c.json({ session_token: token }, 201);
+  });
+
+  const auth = requireUser(sim);
+  app.use("/users", auth);
+  app.use("/users/*", auth);
+  app.use("/organizations", auth);
+
+  app.post("/users/logout", (c) => {
+    const token = tokenFromRequest(c);
+    if (token) store.apiKeys.delete(token.split("-")[0] ?? "");
+    deleteCookie(c, SESSION_COOKIE, { path: "/" });
+    return c.json({ message: "Logged out!" });
+  });
+
+  app.get("/users", (c) => {
+    const me = c.get("user");
+    const search = (c.req.query("q") ?? "").toLowerCase().trim();
+    const users = [...store.users.values()]
+      .filter((u) => canReadUser(me, u))
+      .filter((u) => !search || [u.username, u.name, u.email].some((v) => v.toLowerCase().includes(search)))
+      .sort((a, b) => a.username.localeCompare(b.username));
+    return c.json({ users: users.map((u) => userJson(u)), count: users.length });
+  });
+
+  app.get("/users/:user", (c) => {
+    const me = c.get("user");
+    const param = c.req.param("user");
+    if (param === "me") return c.json(userJson(me));
+    const target = isUuid(param) ? store.users.get(param) : store.userByUsername(param);
+    if (!target || !canReadUser(me, target)) throw notFound();
+    return c.json(userJson(target));
+  });
+
+  app.get("/organizations", (c) => {
+    const me = c.get("user");
+    const orgs = [...store.organizations.values()].filter((o) => canSeeOrganization(me, o.id) || isSiteOwner(me));
+    return c.json(orgs.map(organizationJson));
+  });
+
+  return app;
+}

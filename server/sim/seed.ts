@@ -1,0 +1,253 @@
+import { createManualClock, randomToken, randomUuid, pick, type Clock, type Random } from "./clock.ts";
+import type { Engine, Plan } from "./engine.ts";
+import { generateNames } from "./names.ts";
+import type { SiteRole, Task, User } from "./model.ts";
+import { ORGANIZATIONS, PASSWORD, PROMPTS, TEMPLATES, USERS } from "./seed-data.ts";
+import type { Store } from "./store.ts";
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** What happens to a seeded task after it is created, in simulated minutes from its creation. */
+interface TaskSpec {
+  owner: string;
+  template: string;
+  prompt: string;
+  /** How long before "now" the task was created. */
+  age: number;
+  plan: Plan;
+  pauseAfter?: number;
+  resumeAfter?: number;
+}
+
+const ok: Plan = { build: "succeed", agent: "ready", finish: "idle", pullRequest: false, after: "none" };
+const plans = {
+  idle: ok,
+  idlePr: { ...ok, pullRequest: true },
+  complete: { ...ok, finish: "complete", pullRequest: true },
+  failed: { ...ok, finish: "failure" },
+  buildFails: { ...ok, build: "fail" },
+  startError: { ...ok, agent: "start_error" },
+  startTimeout: { ...ok, agent: "start_timeout", finish: "complete" },
+  stuck: { ...ok, agent: "stuck" },
+  unhealthy: { ...ok, after: "unhealthy" },
+  agentOff: { ...ok, after: "agent-off" },
+} satisfies Record<string, Plan>;
+
+/** About 40 tasks covering every status, health and state, for every user. */
+function demoSpecs(): TaskSpec[] {
+  const p = (i: number) => PROMPTS[i % PROMPTS.length] ?? "";
+  const specs: TaskSpec[] = [];
+  const add = (owner: string, template: string, age: number, plan: Plan, extra: Partial<TaskSpec> = {}) =>
+    specs.push({ owner, template, prompt: p(specs.length), age, plan, ...extra });
+
+  // At rest: idle and waiting for input, complete, failed, paused, errored, unknown.
+  add("alice", "claude-code", 3 * DAY, plans.complete);
+  add("alice", "claude-code", 2 * DAY, plans.idlePr, { pauseAfter: 30 * MINUTE });
+  add("alice", "codex", 30 * HOUR, plans.failed);
+  add("alice", "platform-agent", 20 * HOUR, plans.idle);
+  add("alice", "claude-code", 9 * HOUR, plans.buildFails);
+  add("alice", "claude-code", 6 * HOUR, plans.unhealthy);
+  add("alice", "codex", 4 * HOUR, plans.idle, { pauseAfter: HOUR, resumeAfter: 2 * HOUR });
+  add("alice", "claude-code", 2 * HOUR, plans.startTimeout);
+  add("alice", "claude-code", 50 * MINUTE, plans.idlePr);
+  add("bob", "claude-code", 3 * DAY, plans.idle, { pauseAfter: 2 * HOUR });
+  add("bob", "codex", 40 * HOUR, plans.complete);
+  add("bob", "claude-code", 26 * HOUR, plans.agentOff);
+  add("bob", "claude-code", 10 * HOUR, plans.startError);
+  add("bob", "codex", 5 * HOUR, plans.idle);
+  add("bob", "claude-code", 3 * HOUR, plans.failed);
+  add("bob", "claude-code", 90 * MINUTE, plans.stuck);
+  add("bob", "codex", 70 * MINUTE, plans.idlePr);
+  add("olivia", "platform-agent", 2 * DAY, plans.complete);
+  add("olivia", "platform-agent", 30 * HOUR, plans.idle, { pauseAfter: 20 * MINUTE });
+  add("olivia", "platform-agent", 7 * HOUR, plans.buildFails);
+  add("olivia", "platform-agent", 3 * HOUR, plans.idlePr);
+  add("admin", "claude-code", 4 * DAY, plans.complete);
+  add("admin", "codex", 2 * DAY, plans.idle, { pauseAfter: 45 * MINUTE });
+  add("admin", "platform-agent", 12 * HOUR, plans.unhealthy);
+  add("admin", "claude-code", 8 * HOUR, plans.idlePr);
+  add("admin", "claude-code", 100 * MINUTE, plans.agentOff);
+  add("alice", "platform-agent", 36 * HOUR, plans.complete);
+  add("bob", "claude-code", 16 * HOUR, plans.complete);
+  add("olivia", "platform-agent", 9 * HOUR, plans.failed);
+  add("admin", "codex", 20 * HOUR, plans.complete);
+  // In motion when the simulator starts: these change while you watch.
+  add("alice", "claude-code", 40_000, plans.idlePr);
+  add("alice", "codex", 12_000, plans.complete);
+  add("alice", "claude-code", 5_000, plans.idle);
+  add("alice", "claude-code", 500, plans.idlePr);
+  add("bob", "claude-code", 25_000, plans.idle);
+  add("bob", "codex", 3_000, plans.failed);
+  add("olivia", "platform-agent", 8_000, plans.idle);
+  add("admin", "claude-code", 18_000, plans.complete);
+  add("alice", "claude-code", 3 * HOUR, plans.idle, { pauseAfter: 3 * HOUR - 1_000 });
+  add("bob", "codex", 2 * HOUR, plans.idle, { pauseAfter: 2 * HOUR - 200 });
+  return specs;
+}
+
+/** SIM_TASKS=N: N tasks spread over 30 days, nearly all at rest, for scale tests. */
+function bulkSpecs(count: number, random: Random, engine: Engine): TaskSpec[] {
+  const owners = USERS.map((u) => u.username);
+  const specs: TaskSpec[] = [];
+  for (let i = 0; i < count; i++) {
+    const owner = pick(random, owners);
+    const template = owner === "olivia" ? "platform-agent" : pick(random, ["claude-code", "codex"]);
+    const plan = engine.randomPlan();
+    const pause = random() < 0.2;
+    specs.push({
+      owner,
+      template,
+      prompt: `${pick(random, PROMPTS)} (#${i + 1})`,
+      age: Math.floor(random() * 30 * DAY) + MINUTE,
+      plan,
+      pauseAfter: pause ? 20 * MINUTE : undefined,
+    });
+  }
+  return specs;
+}
+
+export interface SeedOptions {
+  store: Store;
+  engine: Engine;
+  random: Random;
+  /** The clock the scheduler reads; seeding swaps in a replay clock and hands back when done. */
+  setClock: (clock: Clock) => void;
+  clock: Clock;
+  taskCount?: number;
+}
+
+export function seed({ store, engine, random, setClock, clock, taskCount }: SeedOptions): void {
+  const now = clock.now();
+  const replay = createManualClock(now - 31 * DAY);
+  setClock(replay);
+  const origin = replay.now();
+
+  const orgIds = new Map<string, string>();
+  for (const org of ORGANIZATIONS) {
+    const id = randomUuid(random);
+    orgIds.set(org.name, id);
+    store.organizations.set(id, {
+      id,
+      name: org.name,
+      displayName: org.displayName,
+      description: "",
+      icon: "",
+      isDefault: org.isDefault,
+      createdAt: origin,
+    });
+  }
+  const orgId = (name: string) => orgIds.get(name) ?? "";
+
+  for (const spec of USERS) {
+    const id = randomUuid(random);
+    const user: User = {
+      id,
+      username: spec.username,
+      name: spec.name,
+      email: `${spec.username}@example.com`,
+      avatarUrl: "",
+      password: PASSWORD,
+      createdAt: origin,
+      siteRoles: [...spec.siteRoles] as SiteRole[],
+      orgIds: spec.orgs.map(orgId),
+      orgAdminOf: spec.adminOf.map(orgId),
+    };
+    store.users.set(id, user);
+  }
+  const admin = store.userByUsername("admin");
+  if (!admin) throw new Error("seed has no admin");
+
+  for (const spec of TEMPLATES) {
+    const templateId = randomUuid(random);
+    let activeVersionId = "";
+    spec.versions.forEach((name, index) => {
+      const id = randomUuid(random);
+      activeVersionId = id;
+      store.versions.set(id, {
+        id,
+        templateId,
+        orgId: orgId(spec.org),
+        name,
+        message: index === spec.versions.length - 1 ? "Current release" : "Previous release",
+        hasAiTask: spec.hasAiTask,
+        archived: false,
+        createdAt: origin + index * DAY,
+        createdById: admin.id,
+        presets: spec.presets.map((preset) => ({
+          ID: randomUuid(random),
+          Name: preset.name,
+          Parameters: Object.entries(preset.params).map(([Name, Value]) => ({ Name, Value })),
+          Default: preset.isDefault,
+          DesiredPrebuildInstances: null,
+          Description: preset.description,
+          Icon: "",
+        })),
+      });
+    });
+    store.templates.set(templateId, {
+      id: templateId,
+      orgId: orgId(spec.org),
+      name: spec.name,
+      displayName: spec.displayName,
+      description: spec.description,
+      icon: spec.icon,
+      activeVersionId,
+      createdAt: origin,
+      updatedAt: origin,
+      createdById: admin.id,
+      deprecated: false,
+    });
+  }
+
+  const specs = (taskCount === undefined ? demoSpecs() : bulkSpecs(taskCount, random, engine)).sort(
+    (a, b) => b.age - a.age,
+  );
+  for (const spec of specs) {
+    replay.advance(Math.max(0, now - spec.age - replay.now()));
+    engine.scheduler.runDue();
+    createSeedTask(store, engine, random, spec);
+  }
+  replay.advance(Math.max(0, now - replay.now()));
+  engine.scheduler.runDue();
+  setClock(clock);
+}
+
+function createSeedTask(store: Store, engine: Engine, random: Random, spec: TaskSpec): void {
+  const owner = store.userByUsername(spec.owner);
+  const template = [...store.templates.values()].find((t) => t.name === spec.template);
+  if (!owner || !template) throw new Error(`seed refers to unknown ${spec.owner}/${spec.template}`);
+  const names = generateNames(spec.prompt, random);
+  const task: Task = {
+    id: randomUuid(random),
+    orgId: template.orgId,
+    ownerId: owner.id,
+    name: names.name,
+    displayName: names.displayName,
+    prompt: spec.prompt,
+    promptAtLastStart: "",
+    templateVersionId: template.activeVersionId,
+    presetId: store.versions.get(template.activeVersionId)?.presets.find((p) => p.Default)?.ID ?? null,
+    createdAt: engine.now(),
+    deletedAt: null,
+    workspaceId: null,
+    conversation: { messages: [], nextId: 0, busy: false, generation: 0 },
+    snapshot: null,
+  };
+  store.tasks.set(task.id, task);
+  const ws = engine.createWorkspace(task, owner.id, spec.plan);
+  if (spec.pauseAfter !== undefined) {
+    engine.scheduler.after(spec.pauseAfter, () => engine.stopBuild(task, ws, owner.id, "task_manual_pause"));
+  }
+  if (spec.resumeAfter !== undefined) {
+    engine.scheduler.after(spec.resumeAfter, () => engine.startBuild(task, ws, owner.id, "task_resume", { ...spec.plan, after: "none" }));
+  }
+}
+
+/** A session for `user`, for the login endpoint and for tests. */
+export function issueApiKey(store: Store, random: Random, userId: string, now: number): string {
+  const { id, secret } = randomToken(random);
+  store.apiKeys.set(id, { id, secret, userId, expiresAt: now + DAY });
+  return `${id}-${secret}`;
+}

@@ -1,0 +1,127 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { createRandom, createRealClock, randomUuid, type Clock, type Random } from "./clock.ts";
+import type { Sim } from "./context.ts";
+import { CALM_RATES, DEFAULT_RATES, Engine, type Rates } from "./engine.ts";
+import { CoderError, writeError } from "./errors.ts";
+import { agentRoutes } from "./routes/agent.ts";
+import { controlRoutes } from "./routes/control.ts";
+import { taskRoutes } from "./routes/tasks.ts";
+import { templateRoutes } from "./routes/templates.ts";
+import { userRoutes } from "./routes/users.ts";
+import { Scheduler } from "./scheduler.ts";
+import { issueApiKey, seed } from "./seed.ts";
+import { Store } from "./store.ts";
+import { taskJsonBytes } from "./wire.ts";
+
+export { CALM_RATES, DEFAULT_RATES };
+
+export interface SimulatorOptions {
+  clock?: Clock;
+  /** Seed of the random source: the same seed gives the same deployment. */
+  seed?: number;
+  /** SIM_SPEED: 2 runs every phase twice as fast. */
+  speed?: number;
+  rates?: Rates;
+  /** SIM_TASKS: seed this many tasks instead of the demo set. */
+  taskCount?: number;
+  /** SIM_FAULT_RATE: the fraction of /api requests answered with a 500 or 503. */
+  faultRate?: number;
+  /** SIM_LATENCY_MS: added to every /api request. */
+  latencyMs?: number;
+  /** The Coder version to behave as: before v2.29 tasks live only under /api/experimental; before v2.31.1 there is no pause or resume. */
+  version?: string;
+}
+
+export interface Simulator {
+  app: Hono;
+  store: Store;
+  engine: Engine;
+  clock: Clock;
+  /** A fresh session token for a seeded user, as if they had signed in. */
+  tokenFor(username: string): string;
+}
+
+export const DEFAULT_VERSION = "v2.33.1";
+const BODY_LIMIT = 1024 * 1024;
+
+function versionAtLeast(version: string, major: number, minor: number, patch: number): boolean {
+  const match = version.match(/^v?(\d+)\.(\d+)\.(\d+)/);
+  // Development builds (v0.0.0-devel) carry everything.
+  if (!match || match[1] === "0") return true;
+  const [a, b, c] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return a !== major ? a > major : b !== minor ? b > minor : c >= patch;
+}
+
+export function createSimulator(options: SimulatorOptions = {}): Simulator {
+  const clock = options.clock ?? createRealClock();
+  const random: Random = createRandom(options.seed ?? 20261122);
+  // Faults draw from their own source, so turning them on does not change what the deployment does.
+  const faultRandom: Random = createRandom((options.seed ?? 20261122) ^ 0x5eed);
+  const store = new Store();
+  const scheduler = new Scheduler(clock, options.speed ?? 1);
+  const engine = new Engine(store, scheduler, random, options.rates ?? DEFAULT_RATES);
+  const version = options.version ?? DEFAULT_VERSION;
+  const sim: Sim = { store, engine, random, version, newId: () => randomUuid(random) };
+
+  seed({ store, engine, random, clock, setClock: (c) => scheduler.useClock(c), taskCount: options.taskCount });
+  // Encode every task once up front so the first list request is as fast as the rest.
+  for (const task of store.tasks.values()) taskJsonBytes(store, task);
+
+  const app = new Hono();
+  app.onError((error, c) => {
+    if (error instanceof CoderError) return writeError(c, error);
+    return c.json({ message: "Internal server error", detail: error.message }, 500);
+  });
+  app.notFound((c) => c.json({ message: "Route not found." }, 404));
+
+  const limit = bodyLimit({
+    maxSize: BODY_LIMIT,
+    onError: (c) =>
+      c.json({ message: "Request body is too large.", detail: `The request body must be at most ${BODY_LIMIT} bytes.` }, 413),
+  });
+  app.use("/api/*", limit);
+  app.use("/sim/*", limit);
+
+  const latency = options.latencyMs ?? 0;
+  const faultRate = options.faultRate ?? 0;
+  app.use("/api/*", async (c, next) => {
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+    if (faultRate > 0 && faultRandom() < faultRate) {
+      return faultRandom() < 0.5
+        ? c.json({ message: "Internal server error", detail: "Simulated fault (SIM_FAULT_RATE)." }, 500)
+        : c.json({ message: "Service temporarily unavailable.", detail: "Simulated fault (SIM_FAULT_RATE)." }, 503);
+    }
+    await next();
+  });
+
+  // Bring the deployment up to the present before answering, so every response reflects "now".
+  const sync = async (_c: unknown, next: () => Promise<void>) => {
+    scheduler.runDue();
+    await next();
+  };
+  app.use("/api/*", sync);
+  app.use("/sim/*", sync);
+
+  const hasStableTasks = versionAtLeast(version, 2, 29, 0);
+  const hasPauseResume = versionAtLeast(version, 2, 31, 1);
+  app.route("/api/v2", userRoutes(sim));
+  app.route("/api/v2", templateRoutes(sim));
+  if (hasStableTasks) app.route("/api/v2/tasks", taskRoutes(sim, { hasPauseResume }));
+  app.route("/api/experimental/tasks", taskRoutes(sim, { hasPauseResume }));
+  app.route("/api/v2/workspaceagents", agentRoutes(sim));
+  app.route("/sim", controlRoutes(sim, (ms) => clock.advance(ms)));
+
+  return {
+    app,
+    store,
+    engine,
+    clock,
+    tokenFor(username) {
+      const user = store.userByUsername(username);
+      if (!user) throw new Error(`no seeded user ${username}`);
+      return issueApiKey(store, random, user.id, engine.now());
+    },
+  };
+}
+

@@ -1,0 +1,56 @@
+import type { ApiKey, Organization, Task, Template, TemplateVersion, User, Workspace } from "./model.ts";
+
+/** Every record of one simulated deployment. Lookups by id are maps; tasks also keep creation order. */
+export class Store {
+  readonly organizations = new Map<string, Organization>();
+  readonly users = new Map<string, User>();
+  readonly apiKeys = new Map<string, ApiKey>();
+  readonly templates = new Map<string, Template>();
+  readonly versions = new Map<string, TemplateVersion>();
+  readonly workspaces = new Map<string, Workspace>();
+  readonly tasks = new Map<string, Task>();
+  /** Agent token → workspace id, for the agent-side endpoints. */
+  readonly agentTokens = new Map<string, string>();
+
+  userByUsername(username: string): User | undefined {
+    const wanted = username.toLowerCase();
+    for (const user of this.users.values()) if (user.username.toLowerCase() === wanted) return user;
+    return undefined;
+  }
+
+  userByEmail(email: string): User | undefined {
+    const wanted = email.toLowerCase();
+    for (const user of this.users.values()) if (user.email.toLowerCase() === wanted) return user;
+    return undefined;
+  }
+
+  organizationByName(name: string): Organization | undefined {
+    for (const org of this.organizations.values()) if (org.name === name) return org;
+    return undefined;
+  }
+
+  defaultOrganization(): Organization {
+    for (const org of this.organizations.values()) if (org.isDefault) return org;
+    throw new Error("the simulator has no default organization");
+  }
+
+  liveTaskByOwnerAndName(ownerId: string, name: string): Task | undefined {
+    const wanted = name.toLowerCase();
+    for (const task of this.tasks.values()) {
+      if (task.deletedAt === null && task.ownerId === ownerId && task.name.toLowerCase() === wanted) return task;
+    }
+    return undefined;
+  }
+
+  liveWorkspaceByOwnerAndName(ownerId: string, name: string): Workspace | undefined {
+    const wanted = name.toLowerCase();
+    for (const ws of this.workspaces.values()) {
+      if (!ws.deleted && ws.ownerId === ownerId && ws.name.toLowerCase() === wanted) return ws;
+    }
+    return undefined;
+  }
+
+  workspaceOf(task: Task): Workspace | undefined {
+    return task.workspaceId === null ? undefined : this.workspaces.get(task.workspaceId);
+  }
+}
