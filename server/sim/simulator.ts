@@ -69,6 +69,13 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   for (const task of store.tasks.values()) taskJsonBytes(store, task);
 
   const app = new Hono();
+  // Coder's httpapi writes JSON with an explicit charset.
+  app.use("*", async (c, next) => {
+    await next();
+    if (c.res.headers.get("Content-Type") === "application/json") {
+      c.res.headers.set("Content-Type", "application/json; charset=utf-8");
+    }
+  });
   app.onError((error, c) => {
     if (error instanceof CoderError) return writeError(c, error);
     return c.json({ message: "Internal server error", detail: error.message }, 500);

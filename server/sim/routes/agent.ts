@@ -50,7 +50,7 @@ export function agentRoutes(sim: Sim): Hono {
       throw new CoderError(400, "Failed to get workspace app.", `No app found with slug "${slug}"`);
     }
     // The message is cleaned of control characters; the uri is stored as given, as Coder does.
-    const clean = message.replace(/[\u0000-\u001f\u007f]/g, "");
+    const clean = [...message].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f).join("");
     engine.reportAppStatus(ws, state as AppStatusState, clean, typeof body.uri === "string" ? body.uri : "");
     return c.body(null, 200);
   });

@@ -1,0 +1,100 @@
+import { ApiError, request, type RequestOptions } from "./client.ts";
+import type {
+  CreateTaskRequest,
+  Task,
+  TaskLogsResponse,
+  TasksListResponse,
+  WorkspaceBuildResponse,
+} from "./types.ts";
+
+const STABLE = "/api/v2/tasks";
+const EXPERIMENTAL = "/api/experimental/tasks";
+
+/** Coder before v2.29 has tasks only under /api/experimental; learned from the first "Route not found.". */
+let tasksBase = STABLE;
+
+export function resetTasksApiGeneration(): void {
+  tasksBase = STABLE;
+}
+
+export function tasksApiBase(): string {
+  return tasksBase;
+}
+
+async function tasksRequest<T>(path: string, options?: RequestOptions): Promise<T> {
+  const base = tasksBase;
+  try {
+    return await request<T>(base + path, options);
+  } catch (error) {
+    // A missing route ran nothing on the server, so asking the older route instead sends nothing twice.
+    if (base === STABLE && error instanceof ApiError && error.isRouteNotFound) {
+      tasksBase = EXPERIMENTAL;
+      return request<T>(EXPERIMENTAL + path, options);
+    }
+    throw error;
+  }
+}
+
+/** Older servers send nullable UUIDs as Go's {uuid, valid}; current ones send a string or null. */
+function nullableUuid(value: unknown): string | null {
+  if (typeof value === "string") return value === "" ? null : value;
+  if (value && typeof value === "object" && "valid" in value && "uuid" in value) {
+    const { valid, uuid } = value as { valid: unknown; uuid: unknown };
+    return valid === true && typeof uuid === "string" ? uuid : null;
+  }
+  return null;
+}
+
+export function normalizeTask(raw: Task): Task {
+  return {
+    ...raw,
+    workspace_id: nullableUuid(raw.workspace_id),
+    workspace_agent_id: nullableUuid(raw.workspace_agent_id),
+    workspace_app_id: nullableUuid(raw.workspace_app_id),
+    workspace_agent_lifecycle: raw.workspace_agent_lifecycle ?? null,
+    workspace_agent_health: raw.workspace_agent_health ?? null,
+    current_state: raw.current_state ?? null,
+  };
+}
+
+const taskPath = (user: string, task: string) => `/${encodeURIComponent(user)}/${encodeURIComponent(task)}`;
+
+/** GET /tasks with Coder's `q` syntax (owner:, organization:, status:). */
+export async function listTasks(q: string, signal?: AbortSignal): Promise<TasksListResponse> {
+  const body = await tasksRequest<TasksListResponse>("", { query: { q }, signal });
+  const tasks = (body.tasks ?? []).map(normalizeTask);
+  return { tasks, count: body.count ?? tasks.length };
+}
+
+export async function getTask(user: string, task: string, signal?: AbortSignal): Promise<Task> {
+  return normalizeTask(await tasksRequest<Task>(taskPath(user, task), { signal }));
+}
+
+export async function createTask(user: string, body: CreateTaskRequest): Promise<Task> {
+  return normalizeTask(await tasksRequest<Task>(`/${encodeURIComponent(user)}`, { method: "POST", body }));
+}
+
+export function deleteTask(user: string, task: string): Promise<void> {
+  return tasksRequest<void>(taskPath(user, task), { method: "DELETE" });
+}
+
+export function updateTaskInput(user: string, task: string, input: string): Promise<void> {
+  return tasksRequest<void>(`${taskPath(user, task)}/input`, { method: "PATCH", body: { input } });
+}
+
+export function sendTaskInput(user: string, task: string, input: string): Promise<void> {
+  return tasksRequest<void>(`${taskPath(user, task)}/send`, { method: "POST", body: { input } });
+}
+
+export async function getTaskLogs(user: string, task: string, signal?: AbortSignal): Promise<TaskLogsResponse> {
+  const body = await tasksRequest<TaskLogsResponse>(`${taskPath(user, task)}/logs`, { signal });
+  return { ...body, logs: body.logs ?? [] };
+}
+
+export function pauseTask(user: string, task: string): Promise<WorkspaceBuildResponse> {
+  return tasksRequest<WorkspaceBuildResponse>(`${taskPath(user, task)}/pause`, { method: "POST" });
+}
+
+export function resumeTask(user: string, task: string): Promise<WorkspaceBuildResponse> {
+  return tasksRequest<WorkspaceBuildResponse>(`${taskPath(user, task)}/resume`, { method: "POST" });
+}

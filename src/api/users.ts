@@ -1,0 +1,30 @@
+import { request } from "./client.ts";
+import type { AuthMethods, BuildInfo, Organization, User, UsersResponse } from "./types.ts";
+
+export function login(email: string, password: string): Promise<{ session_token: string }> {
+  return request("/api/v2/users/login", { method: "POST", body: { email, password } });
+}
+
+export function logout(): Promise<{ message: string }> {
+  return request("/api/v2/users/logout", { method: "POST" });
+}
+
+export function getMe(signal?: AbortSignal): Promise<User> {
+  return request("/api/v2/users/me", { signal });
+}
+
+export function listUsers(q: string, signal?: AbortSignal): Promise<UsersResponse> {
+  return request("/api/v2/users", { query: { q }, signal });
+}
+
+export function listOrganizations(signal?: AbortSignal): Promise<Organization[]> {
+  return request("/api/v2/organizations", { signal });
+}
+
+export function getAuthMethods(signal?: AbortSignal): Promise<AuthMethods> {
+  return request("/api/v2/users/authmethods", { signal });
+}
+
+export function getBuildInfo(signal?: AbortSignal): Promise<BuildInfo> {
+  return request("/api/v2/buildinfo", { signal });
+}

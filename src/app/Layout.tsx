@@ -1,0 +1,44 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link, NavLink, Outlet, useNavigate } from "react-router";
+import { meQuery, useSignOut } from "../queries/auth.ts";
+
+const navLink = ({ isActive }: { isActive: boolean }) =>
+  `rounded px-2 py-1 ${isActive ? "bg-slate-700 text-white" : "text-slate-200 hover:bg-slate-800"}`;
+
+export function Layout() {
+  const me = useQuery(meQuery());
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  return (
+    <div className="min-h-screen">
+      <header className="bg-slate-900 text-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-2">
+          <Link to="/tasks" className="font-semibold">Coder Tasks</Link>
+          <nav aria-label="Main" className="flex gap-1 text-sm">
+            <NavLink to="/tasks" end className={navLink}>Tasks</NavLink>
+            <NavLink to="/tasks/new" className={navLink}>New task</NavLink>
+            <NavLink to="/wall" className={navLink}>Wall</NavLink>
+          </nav>
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            {me.data && (
+              <span aria-label="Signed in as">
+                {me.data.name || me.data.username} <span className="text-slate-400">({me.data.username})</span>
+              </span>
+            )}
+            <button
+              type="button"
+              className="rounded px-2 py-1 ring-1 ring-slate-600 hover:bg-slate-800"
+              disabled={signOut.isPending}
+              onClick={() => signOut.mutate(undefined, { onSettled: () => navigate("/login", { replace: true }) })}
+            >
+              Sign out
+            </button>
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-6">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

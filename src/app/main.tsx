@@ -1,0 +1,26 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { createBrowserRouter } from "react-router";
+import { endSession, loadSession } from "../queries/session.ts";
+import { App } from "./App.tsx";
+import { createQueryClient } from "./query-client.ts";
+import { routes } from "./routes.tsx";
+import "./index.css";
+
+loadSession();
+// Any 401 ends the session; the session guard then sends the user to sign-in and back afterwards.
+const queryClient = createQueryClient({
+  onUnauthorized: () => {
+    endSession();
+    queryClient.clear();
+  },
+});
+const router = createBrowserRouter(routes);
+
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html has no #root");
+createRoot(root).render(
+  <StrictMode>
+    <App queryClient={queryClient} router={router} />
+  </StrictMode>,
+);

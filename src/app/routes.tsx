@@ -1,0 +1,30 @@
+import { Navigate, type RouteObject } from "react-router";
+import { LoginPage } from "../pages/login/LoginPage.tsx";
+import { NewTaskPage } from "../pages/new-task/NewTaskPage.tsx";
+import { NotFoundPage } from "../pages/not-found/NotFoundPage.tsx";
+import { TaskPage } from "../pages/task/TaskPage.tsx";
+import { TasksPage } from "../pages/tasks/TasksPage.tsx";
+import { WallPage } from "../pages/wall/WallPage.tsx";
+import { Layout } from "./Layout.tsx";
+import { RequireSession } from "./RequireSession.tsx";
+
+/** The route table, shared by the browser router and the tests' memory router. */
+export const routes: RouteObject[] = [
+  { path: "/login", element: <LoginPage /> },
+  {
+    element: <RequireSession />,
+    children: [
+      { path: "/wall", element: <WallPage /> },
+      {
+        element: <Layout />,
+        children: [
+          { path: "/", element: <Navigate to="/tasks" replace /> },
+          { path: "/tasks", element: <TasksPage /> },
+          { path: "/tasks/new", element: <NewTaskPage /> },
+          { path: "/tasks/:user/:task", element: <TaskPage /> },
+        ],
+      },
+    ],
+  },
+  { path: "*", element: <NotFoundPage /> },
+];

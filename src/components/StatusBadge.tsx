@@ -1,0 +1,12 @@
+import type { TaskStatus } from "../api/types.ts";
+import { STATUS_LOOK } from "../lib/status.ts";
+
+export function StatusBadge({ status }: { status: TaskStatus }) {
+  const look = STATUS_LOOK[status] ?? STATUS_LOOK.unknown;
+  return (
+    <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${look.tone}`}>
+      <span aria-hidden="true">{look.icon}</span>
+      {look.label}
+    </span>
+  );
+}

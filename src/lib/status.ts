@@ -1,0 +1,18 @@
+import type { TaskState, TaskStatus } from "../api/types.ts";
+
+/** Words, an icon and a tone per status: status is never shown by color alone. */
+export const STATUS_LOOK: Record<TaskStatus, { label: string; icon: string; tone: string }> = {
+  active: { label: "Active", icon: "●", tone: "bg-green-100 text-green-800 ring-green-600/30" },
+  error: { label: "Error", icon: "✕", tone: "bg-red-100 text-red-800 ring-red-600/30" },
+  pending: { label: "Pending", icon: "◌", tone: "bg-blue-100 text-blue-800 ring-blue-600/30" },
+  initializing: { label: "Initializing", icon: "◐", tone: "bg-blue-100 text-blue-800 ring-blue-600/30" },
+  paused: { label: "Paused", icon: "❚❚", tone: "bg-slate-200 text-slate-700 ring-slate-500/30" },
+  unknown: { label: "Unknown", icon: "?", tone: "bg-amber-100 text-amber-900 ring-amber-600/30" },
+};
+
+export const STATE_LABEL: Record<TaskState, string> = {
+  working: "Working",
+  idle: "Waiting for input",
+  complete: "Complete",
+  failed: "Failed",
+};

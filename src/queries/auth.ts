@@ -1,0 +1,60 @@
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { getAuthMethods, getBuildInfo, getMe, login, logout } from "../api/users.ts";
+import { setSessionToken } from "../api/client.ts";
+import { endSession, startSession } from "./session.ts";
+
+export const authKeys = {
+  me: ["me"] as const,
+  buildInfo: ["buildinfo"] as const,
+  authMethods: ["authmethods"] as const,
+};
+
+export const meQuery = () =>
+  queryOptions({ queryKey: authKeys.me, queryFn: ({ signal }) => getMe(signal), staleTime: 60_000 });
+
+export const buildInfoQuery = () =>
+  queryOptions({ queryKey: authKeys.buildInfo, queryFn: ({ signal }) => getBuildInfo(signal), staleTime: Infinity });
+
+export const authMethodsQuery = () =>
+  queryOptions({ queryKey: authKeys.authMethods, queryFn: ({ signal }) => getAuthMethods(signal), staleTime: Infinity });
+
+export type SignIn = { kind: "password"; email: string; password: string; remember: boolean } | { kind: "token"; token: string; remember: boolean };
+
+/** Signs in with a password, or checks a pasted token against /users/me before keeping it. */
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: SignIn) => {
+      queryClient.clear();
+      if (input.kind === "password") {
+        const { session_token } = await login(input.email, input.password);
+        startSession(session_token, input.remember);
+        return;
+      }
+      const token = input.token.trim();
+      setSessionToken(token);
+      try {
+        queryClient.setQueryData(authKeys.me, await getMe());
+      } catch (error) {
+        setSessionToken(null);
+        throw error;
+      }
+      startSession(token, input.remember);
+    },
+  });
+}
+
+/** Ends the session on the server, then forgets it and everything fetched with it, whatever the server said. */
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      try {
+        await logout();
+      } finally {
+        endSession();
+        queryClient.clear();
+      }
+    },
+  });
+}
