@@ -1,0 +1,89 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { renderApp, SESSION_KEY, taskNamesOf } from "./render.tsx";
+
+describe("sign-in", () => {
+  it("sends a signed-out visitor to sign-in and back to where they were going", async () => {
+    const { user, router, sim } = renderApp("/tasks/new");
+    expect(await screen.findByRole("heading", { name: "Sign in to Coder Tasks" })).toBeInTheDocument();
+    expect(router.state.location.search).toBe("?next=%2Ftasks%2Fnew");
+    await user.type(screen.getByLabelText("Email"), "alice@example.com");
+    await user.type(screen.getByLabelText("Password"), "demo-password");
+    await user.click(screen.getByRole("button", { name: "Sign in" }));
+    expect(await screen.findByRole("heading", { name: "New task" })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe("/tasks/new");
+    // The token lives in sessionStorage, not in any URL.
+    const token = window.sessionStorage.getItem(SESSION_KEY) ?? "";
+    expect(token).toMatch(/^\w{10}-\w{22}$/);
+    expect(router.state.location.search).not.toContain(token);
+    expect(window.localStorage.getItem(SESSION_KEY)).toBeNull();
+    expect(sim.store.apiKeys.has(token.split("-")[0] ?? "")).toBe(true);
+  });
+
+  it("shows the server's words for a wrong password and keeps what was typed", async () => {
+    const { user } = renderApp("/login");
+    await user.type(await screen.findByLabelText("Email"), "alice@example.com");
+    await user.type(screen.getByLabelText("Password"), "wrong");
+    await user.click(screen.getByRole("button", { name: "Sign in" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Incorrect email or password.");
+    expect(screen.getByLabelText("Email")).toHaveValue("alice@example.com");
+  });
+
+  it("puts a validation error next to its field", async () => {
+    const { user } = renderApp("/login");
+    await user.type(await screen.findByLabelText("Email"), "not-an-email");
+    await user.type(screen.getByLabelText("Password"), "x");
+    await user.click(screen.getByRole("button", { name: "Sign in" }));
+    expect(await screen.findByText('Validation failed for tag "email" with value: "not-an-email"', { selector: "p" })).toBeInTheDocument();
+    expect(screen.getByLabelText("Email")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("signs in with a pasted token, remembered in localStorage when asked", async () => {
+    const { user, sim } = renderApp("/login");
+    const token = sim.tokenFor("bob");
+    await user.click(await screen.findByRole("button", { name: "Session token" }));
+    await user.type(screen.getByLabelText("Session token"), token);
+    await user.click(screen.getByRole("checkbox", { name: "Remember me on this device" }));
+    await user.click(screen.getByRole("button", { name: "Sign in" }));
+    expect(await screen.findByRole("heading", { name: "Tasks" })).toBeInTheDocument();
+    expect(window.localStorage.getItem(SESSION_KEY)).toBe(token);
+    expect(window.sessionStorage.getItem(SESSION_KEY)).toBeNull();
+  });
+
+  it("refuses a bad pasted token with the server's message and detail", async () => {
+    const { user } = renderApp("/login");
+    await user.click(await screen.findByRole("button", { name: "Session token" }));
+    await user.type(screen.getByLabelText("Session token"), "ABCDEFGHIJ-aaaaaaaaaaaaaaaaaaaaaa");
+    await user.click(screen.getByRole("button", { name: "Sign in" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("You are signed out or your session has expired.");
+    expect(alert).toHaveTextContent("API key is invalid.");
+    expect(window.sessionStorage.getItem(SESSION_KEY)).toBeNull();
+  });
+});
+
+describe("signed in", () => {
+  it("shows the user, and signing out ends the session on the server and forgets everything", async () => {
+    const { user, sim, queryClient, router } = renderApp("/tasks", { as: "alice" });
+    expect(await screen.findByLabelText("Signed in as")).toHaveTextContent("Alice Anders");
+    const first = taskNamesOf(sim, "alice")[0] ?? "";
+    expect(await screen.findAllByRole("link", { name: first })).not.toHaveLength(0);
+    const token = window.sessionStorage.getItem(SESSION_KEY) ?? "";
+    await user.click(screen.getByRole("button", { name: "Sign out" }));
+    expect(await screen.findByRole("heading", { name: "Sign in to Coder Tasks" })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe("/login");
+    expect(sim.store.apiKeys.has(token.split("-")[0] ?? "")).toBe(false);
+    expect(window.sessionStorage.getItem(SESSION_KEY)).toBeNull();
+    expect(queryClient.getQueryCache().getAll()).toHaveLength(0);
+  });
+
+  it("goes to sign-in when the session ends on the server, and back afterwards", async () => {
+    const { user, sim, router } = renderApp("/tasks", { as: "alice" });
+    await screen.findByRole("table");
+    sim.store.apiKeys.clear();
+    await user.click(within(screen.getByRole("navigation", { name: "Main" })).getByRole("link", { name: "New task" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/login"));
+    expect(router.state.location.search).toBe("?next=%2Ftasks%2Fnew");
+  });
+});
