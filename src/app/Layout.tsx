@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link, NavLink, Outlet, useNavigate } from "react-router";
+import { Link, NavLink, Outlet } from "react-router";
 import { meQuery, useSignOut } from "../queries/auth.ts";
 
 const navLink = ({ isActive }: { isActive: boolean }) =>
@@ -8,7 +8,6 @@ const navLink = ({ isActive }: { isActive: boolean }) =>
 export function Layout() {
   const me = useQuery(meQuery());
   const signOut = useSignOut();
-  const navigate = useNavigate();
   return (
     <div className="min-h-screen">
       <header className="bg-slate-900 text-white">
@@ -29,7 +28,8 @@ export function Layout() {
               type="button"
               className="rounded px-2 py-1 ring-1 ring-slate-600 hover:bg-slate-800"
               disabled={signOut.isPending}
-              onClick={() => signOut.mutate(undefined, { onSettled: () => navigate("/login", { replace: true }) })}
+              // Ending the session unmounts this page; the session guard then shows sign-in.
+              onClick={() => signOut.mutate()}
             >
               Sign out
             </button>

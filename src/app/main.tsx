@@ -11,7 +11,7 @@ loadSession();
 // Any 401 ends the session; the session guard then sends the user to sign-in and back afterwards.
 const queryClient = createQueryClient({
   onUnauthorized: () => {
-    endSession();
+    endSession("expired");
     queryClient.clear();
   },
 });

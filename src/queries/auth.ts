@@ -52,7 +52,7 @@ export function useSignOut() {
       try {
         await logout();
       } finally {
-        endSession();
+        endSession("signed-out");
         queryClient.clear();
       }
     },

@@ -8,6 +8,8 @@ import { setSessionToken } from "../api/client.ts";
 const KEY = "coder-tasks.session-token";
 
 let token: string | null = null;
+/** Why the last session ended: after a sign-out, sign-in starts afresh; after expiry, it returns to the page. */
+let endReason: "signed-out" | "expired" | null = null;
 const listeners = new Set<() => void>();
 
 function readStored(): string | null {
@@ -29,19 +31,21 @@ export function loadSession(): void {
 }
 
 export function startSession(next: string, remember: boolean): void {
-  endSession();
+  endSession("signed-out");
+  endReason = null;
   (remember ? window.localStorage : window.sessionStorage).setItem(KEY, next);
   publish(next);
 }
 
-export function endSession(): void {
+export function endSession(reason: "signed-out" | "expired"): void {
+  endReason = reason;
   window.sessionStorage.removeItem(KEY);
   window.localStorage.removeItem(KEY);
   publish(null);
 }
 
-export function currentSessionToken(): string | null {
-  return token;
+export function sessionEndReason(): "signed-out" | "expired" | null {
+  return endReason;
 }
 
 export function useSessionToken(): string | null {

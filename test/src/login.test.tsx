@@ -73,6 +73,7 @@ describe("signed in", () => {
     await user.click(screen.getByRole("button", { name: "Sign out" }));
     expect(await screen.findByRole("heading", { name: "Sign in to Coder Tasks" })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe("/login");
+    expect(router.state.location.search).toBe("");
     expect(sim.store.apiKeys.has(token.split("-")[0] ?? "")).toBe(false);
     expect(window.sessionStorage.getItem(SESSION_KEY)).toBeNull();
     expect(queryClient.getQueryCache().getAll()).toHaveLength(0);

@@ -31,7 +31,7 @@ export function renderApp(path: string, options: { as?: string; sim?: Simulator;
   const queryClient = createQueryClient({
     retry: false,
     onUnauthorized: () => {
-      endSession();
+      endSession("expired");
       queryClient.clear();
     },
   });
