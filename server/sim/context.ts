@@ -13,7 +13,6 @@ export interface Sim {
   engine: Engine;
   random: Random;
   version: string;
-  newId: () => string;
 }
 
 export type Env = { Variables: { user: User } };

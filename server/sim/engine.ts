@@ -15,6 +15,8 @@ export interface Plan {
   after: "none" | "unhealthy" | "agent-off";
 }
 
+export type NewTask = Pick<Task, "orgId" | "ownerId" | "name" | "displayName" | "prompt" | "templateVersionId" | "presetId">;
+
 /** Probabilities of the unhappy paths, so every status and health shows up in a demo. */
 export interface Rates {
   buildFailure: number;
@@ -91,8 +93,24 @@ export class Engine {
     };
   }
 
+  /** Stores a new task and creates its workspace and first start build, as Coder's tasksCreate does. */
+  createTask(fields: NewTask, initiatorId: string, plan: Plan = this.randomPlan()): { task: Task; ws: Workspace } {
+    const task: Task = {
+      ...fields,
+      id: randomUuid(this.random),
+      promptAtLastStart: "",
+      createdAt: this.now(),
+      deletedAt: null,
+      workspaceId: null,
+      conversation: { messages: [], nextId: 0, busy: false, generation: 0 },
+      snapshot: null,
+    };
+    this.store.tasks.set(task.id, task);
+    return { task, ws: this.createWorkspace(task, initiatorId, plan) };
+  }
+
   /** Creates the task's workspace (named like the task) and its first start build. */
-  createWorkspace(task: Task, initiatorId: string, plan: Plan = this.randomPlan()): Workspace {
+  private createWorkspace(task: Task, initiatorId: string, plan: Plan): Workspace {
     const version = this.store.versions.get(task.templateVersionId);
     const ws: Workspace = {
       id: randomUuid(this.random),

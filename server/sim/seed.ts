@@ -1,7 +1,7 @@
 import { createManualClock, randomToken, randomUuid, pick, type Clock, type Random } from "./clock.ts";
 import type { Engine, Plan } from "./engine.ts";
 import { generateNames } from "./names.ts";
-import type { SiteRole, Task, User } from "./model.ts";
+import type { SiteRole, User } from "./model.ts";
 import { ORGANIZATIONS, PASSWORD, PROMPTS, TEMPLATES, USERS } from "./seed-data.ts";
 import type { Store } from "./store.ts";
 
@@ -219,24 +219,19 @@ function createSeedTask(store: Store, engine: Engine, random: Random, spec: Task
   const template = [...store.templates.values()].find((t) => t.name === spec.template);
   if (!owner || !template) throw new Error(`seed refers to unknown ${spec.owner}/${spec.template}`);
   const names = generateNames(spec.prompt, random);
-  const task: Task = {
-    id: randomUuid(random),
-    orgId: template.orgId,
-    ownerId: owner.id,
-    name: names.name,
-    displayName: names.displayName,
-    prompt: spec.prompt,
-    promptAtLastStart: "",
-    templateVersionId: template.activeVersionId,
-    presetId: store.versions.get(template.activeVersionId)?.presets.find((p) => p.Default)?.ID ?? null,
-    createdAt: engine.now(),
-    deletedAt: null,
-    workspaceId: null,
-    conversation: { messages: [], nextId: 0, busy: false, generation: 0 },
-    snapshot: null,
-  };
-  store.tasks.set(task.id, task);
-  const ws = engine.createWorkspace(task, owner.id, spec.plan);
+  const { task, ws } = engine.createTask(
+    {
+      orgId: template.orgId,
+      ownerId: owner.id,
+      name: names.name,
+      displayName: names.displayName,
+      prompt: spec.prompt,
+      templateVersionId: template.activeVersionId,
+      presetId: store.versions.get(template.activeVersionId)?.presets.find((p) => p.Default)?.ID ?? null,
+    },
+    owner.id,
+    spec.plan,
+  );
   if (spec.pauseAfter !== undefined) {
     engine.scheduler.after(spec.pauseAfter, () => engine.stopBuild(task, ws, owner.id, "task_manual_pause"));
   }

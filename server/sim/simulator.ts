@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { createRandom, createRealClock, randomUuid, type Clock, type Random } from "./clock.ts";
+import { createRandom, createRealClock, type Clock, type Random } from "./clock.ts";
 import type { Sim } from "./context.ts";
 import { CALM_RATES, DEFAULT_RATES, Engine, type Rates } from "./engine.ts";
 import { CoderError, writeError } from "./errors.ts";
@@ -62,7 +62,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const scheduler = new Scheduler(clock, options.speed ?? 1);
   const engine = new Engine(store, scheduler, random, options.rates ?? DEFAULT_RATES);
   const version = options.version ?? DEFAULT_VERSION;
-  const sim: Sim = { store, engine, random, version, newId: () => randomUuid(random) };
+  const sim: Sim = { store, engine, random, version };
 
   seed({ store, engine, random, clock, setClock: (c) => scheduler.useClock(c), taskCount: options.taskCount });
   // Encode every task once up front so the first list request is as fast as the rest.

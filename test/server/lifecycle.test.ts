@@ -237,3 +237,22 @@ describe("finding tasks and who may act on them", () => {
     expect(reply.body).toEqual({ logs: [], snapshot: true });
   });
 });
+
+describe("broken snapshots", () => {
+  it.each([
+    ["not JSON", "{", "Internal error decoding snapshot data."],
+    ["no messages", '{"notes":[]}', "Invalid snapshot data."],
+    ["an unknown role", '{"messages":[{"id":1,"content":"x","role":"system","time":""}]}', "Invalid snapshot data."],
+  ])("answers a snapshot with %s with a 500", async (_name, data, message) => {
+    const t = await startSim();
+    const task = await idleTask(t);
+    await t.as("alice").send("POST", `/api/v2/tasks/alice/${task.id}/pause`);
+    t.advance(TO_PAUSED);
+    t.sim.engine.scheduler.runDue();
+    const stored = t.sim.store.tasks.get(task.id);
+    if (stored?.snapshot) stored.snapshot.data = data;
+    const reply = await t.as("alice").get(`/api/v2/tasks/alice/${task.id}/logs`);
+    expect(reply.status).toBe(500);
+    expect(reply.body.message).toBe(message);
+  });
+});

@@ -145,3 +145,39 @@ describe("POST /tasks/{user}", () => {
     expect(reply.status).toBe(201);
   });
 });
+
+describe("template states that refuse a task", () => {
+  async function attempt(change: (t: Awaited<ReturnType<typeof startSim>>, versionId: string) => void) {
+    const t = await startSim();
+    const version = await templateVersion(t, "claude-code");
+    change(t, version);
+    return t.as("alice").send("POST", "/api/v2/tasks/me", { template_version_id: version, input: "x" });
+  }
+
+  it("refuses a version whose import is still running (has_ai_task unknown)", async () => {
+    const reply = await attempt((t, id) => {
+      const version = t.sim.store.versions.get(id);
+      if (version) version.hasAiTask = null;
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.message).toBe('Template does not have a valid "coder_ai_task" resource.');
+  });
+
+  it("refuses a deprecated template", async () => {
+    const reply = await attempt((t, id) => {
+      const template = t.sim.store.templates.get(t.sim.store.versions.get(id)?.templateId ?? "");
+      if (template) template.deprecated = true;
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.message).toBe('Template "claude-code" has been deprecated, and cannot be used to create a new workspace.');
+  });
+
+  it("answers an archived version with Coder's 500", async () => {
+    const reply = await attempt((t, id) => {
+      const version = t.sim.store.versions.get(id);
+      if (version) version.archived = true;
+    });
+    expect(reply.status).toBe(500);
+    expect(reply.body.message).toBe("Archived template versions cannot be used to make a workspace.");
+  });
+});

@@ -9,27 +9,21 @@ import { newSimulator, renderApp } from "./render.tsx";
 function idleTaskOf(sim: Simulator) {
   const alice = sim.store.userByUsername("alice");
   const version = [...sim.store.templates.values()].find((t) => t.name === "claude-code")?.activeVersionId ?? "";
-  const task = {
-    id: crypto.randomUUID(),
-    orgId: sim.store.versions.get(version)?.orgId ?? "",
-    ownerId: alice?.id ?? "",
-    name: "ui-test-task",
-    displayName: "UI test task",
-    prompt: "Check the page",
-    promptAtLastStart: "",
-    templateVersionId: version,
-    presetId: null,
-    createdAt: sim.engine.now(),
-    deletedAt: null,
-    workspaceId: null,
-    conversation: { messages: [], nextId: 0, busy: false, generation: 0 },
-    snapshot: null,
-  };
-  sim.store.tasks.set(task.id, task);
-  const ws = sim.engine.createWorkspace(task, alice?.id ?? "");
+  const created = sim.engine.createTask(
+    {
+      orgId: sim.store.versions.get(version)?.orgId ?? "",
+      ownerId: alice?.id ?? "",
+      name: "ui-test-task",
+      displayName: "UI test task",
+      prompt: "Check the page",
+      templateVersionId: version,
+      presetId: null,
+    },
+    alice?.id ?? "",
+  );
   sim.clock.advance(30_000);
   sim.engine.scheduler.runDue();
-  return { task, ws };
+  return created;
 }
 
 describe("the task page", () => {

@@ -142,24 +142,10 @@ export function taskRoutes(sim: Sim, options: TaskRouteOptions): Hono<Env> {
         { field: "name", detail: "This value is already in use and should be unique." },
       ]);
     }
-    const task: Task = {
-      id: sim.newId(),
-      orgId: version.orgId,
-      ownerId: owner.id,
-      name,
-      displayName,
-      prompt: input,
-      promptAtLastStart: "",
-      templateVersionId: version.id,
-      presetId,
-      createdAt: engine.now(),
-      deletedAt: null,
-      workspaceId: null,
-      conversation: { messages: [], nextId: 0, busy: false, generation: 0 },
-      snapshot: null,
-    };
-    store.tasks.set(task.id, task);
-    engine.createWorkspace(task, me.id);
+    const { task } = engine.createTask(
+      { orgId: version.orgId, ownerId: owner.id, name, displayName, prompt: input, templateVersionId: version.id, presetId },
+      me.id,
+    );
     return c.json(taskJson(store, task), 201);
   });
 
