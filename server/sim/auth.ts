@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
+import { randomToken, type Random } from "./clock.ts";
 import { CoderError, SIGNED_OUT } from "./errors.ts";
 import type { User } from "./model.ts";
 import type { Store } from "./store.ts";
@@ -50,4 +51,11 @@ export function authenticate(c: Context, store: Store, now: number): User {
   const user = store.users.get(key.userId);
   if (!user) throw signedOut("API key is invalid.");
   return user;
+}
+
+/** A new session for a user: what POST /users/login hands out, valid for a day. */
+export function issueApiKey(store: Store, random: Random, userId: string, now: number): string {
+  const { id, secret } = randomToken(random);
+  store.apiKeys.set(id, { id, secret, userId, expiresAt: now + 24 * 60 * 60 * 1000 });
+  return `${id}-${secret}`;
 }

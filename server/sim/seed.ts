@@ -1,4 +1,4 @@
-import { createManualClock, randomToken, randomUuid, pick, type Clock, type Random } from "./clock.ts";
+import { createManualClock, randomUuid, pick, type Clock, type Random } from "./clock.ts";
 import type { Engine, Plan } from "./engine.ts";
 import { generateNames } from "./names.ts";
 import type { SiteRole, User } from "./model.ts";
@@ -238,11 +238,4 @@ function createSeedTask(store: Store, engine: Engine, random: Random, spec: Task
   if (spec.resumeAfter !== undefined) {
     engine.scheduler.after(spec.resumeAfter, () => engine.startBuild(task, ws, owner.id, "task_resume", { ...spec.plan, after: "none" }));
   }
-}
-
-/** A session for `user`, for the login endpoint and for tests. */
-export function issueApiKey(store: Store, random: Random, userId: string, now: number): string {
-  const { id, secret } = randomToken(random);
-  store.apiKeys.set(id, { id, secret, userId, expiresAt: now + DAY });
-  return `${id}-${secret}`;
 }

@@ -10,7 +10,8 @@ import { taskRoutes } from "./routes/tasks.ts";
 import { templateRoutes } from "./routes/templates.ts";
 import { userRoutes } from "./routes/users.ts";
 import { Scheduler } from "./scheduler.ts";
-import { issueApiKey, seed } from "./seed.ts";
+import { issueApiKey } from "./auth.ts";
+import { seed } from "./seed.ts";
 import { Store } from "./store.ts";
 import { taskJsonBytes } from "./wire.ts";
 

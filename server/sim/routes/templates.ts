@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { isUuid } from "../body.ts";
-import { requireUser, type Env, type Sim } from "../context.ts";
+import { requireUser, type Env, type Sim, type SimContext } from "../context.ts";
 import { CoderError, notFound } from "../errors.ts";
 import { canSeeOrganization, canUseTemplate } from "../rbac.ts";
 import { parseQuery } from "../search.ts";
@@ -63,18 +63,19 @@ export function templateRoutes(sim: Sim): Hono<Env> {
     return c.json(versions.map((v) => templateVersionJson(store, v)));
   });
 
-  const readableVersion = (c: { get: (key: "user") => Env["Variables"]["user"] }, id: string) => {
+  const readableVersion = (c: SimContext) => {
+    const id = c.req.param("id") ?? "";
     if (!isUuid(id)) throw invalidUuid(id);
     const version = store.versions.get(id);
     if (!version || !canSeeOrganization(c.get("user"), version.orgId)) throw notFound();
     return version;
   };
 
-  app.get("/templateversions/:id", (c) => c.json(templateVersionJson(store, readableVersion(c, c.req.param("id")))));
+  app.get("/templateversions/:id", (c) => c.json(templateVersionJson(store, readableVersion(c))));
 
   // Coder marshals a nil slice: `null` when the version has no presets.
   app.get("/templateversions/:id/presets", (c) => {
-    const version = readableVersion(c, c.req.param("id"));
+    const version = readableVersion(c);
     return c.json(version.presets.length === 0 ? null : version.presets);
   });
 

@@ -1,11 +1,10 @@
 import { Hono } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
-import { SESSION_COOKIE, tokenFromRequest } from "../auth.ts";
+import { issueApiKey, SESSION_COOKIE, tokenFromRequest } from "../auth.ts";
 import { decodeBody, isUuid } from "../body.ts";
 import { bodyText, requireUser, type Env, type Sim } from "../context.ts";
 import { CoderError, notFound } from "../errors.ts";
-import { canReadUser, canSeeOrganization, isSiteOwner } from "../rbac.ts";
-import { issueApiKey } from "../seed.ts";
+import { canReadUser, canSeeOrganization } from "../rbac.ts";
 import { organizationJson, userJson } from "../wire.ts";
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -89,7 +88,7 @@ export function userRoutes(sim: Sim): Hono<Env> {
 
   app.get("/organizations", (c) => {
     const me = c.get("user");
-    const orgs = [...store.organizations.values()].filter((o) => canSeeOrganization(me, o.id) || isSiteOwner(me));
+    const orgs = [...store.organizations.values()].filter((o) => canSeeOrganization(me, o.id));
     return c.json(orgs.map(organizationJson));
   });
 
