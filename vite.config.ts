@@ -13,12 +13,9 @@ function coderServer(): Plugin {
       if (process.env.VITEST) return;
       const { readConfig } = await import("./server/config.ts");
       const { createServerApp } = await import("./server/app.ts");
-      const { createSimulator } = await import("./server/sim/simulator.ts");
+      const { backendFor } = await import("./server/backend.ts");
       const config = readConfig(process.env);
-      const backend = config.coderUrl
-        ? ({ kind: "proxy", coderUrl: config.coderUrl } as const)
-        : ({ kind: "simulator", simulator: createSimulator(config.simulator) } as const);
-      const listener = getRequestListener(createServerApp({ backend }).fetch);
+      const listener = getRequestListener(createServerApp({ backend: backendFor(config), wallToken: config.wallToken }).fetch);
       server.middlewares.use((req, res, next) => {
         const isBackend = /^\/(api|sim)(\/|$)/.test(req.url ?? "") || (config.coderUrl !== null && /^\/(icon|emojis)\//.test(req.url ?? ""));
         if (isBackend) void listener(req, res);

@@ -9,6 +9,8 @@ export interface ServerAppOptions {
   backend: { kind: "simulator"; simulator: Simulator } | { kind: "proxy"; coderUrl: URL };
   /** The built SPA to serve with history fallback; absent under the Vite dev server, which serves it itself. */
   distDir?: string;
+  /** CODER_WALL_TOKEN: lets requests without a session read the task list, and nothing else. */
+  wallToken?: string;
 }
 
 export const CONTENT_SECURITY_POLICY = [
@@ -31,9 +33,10 @@ const HOP_BY_HOP = ["connection", "keep-alive", "transfer-encoding", "upgrade", 
  * The dashboard authenticates with the Coder-Session-Token header only. Coder's cookie would make the
  * browser send a second credential (and trip Coder's CSRF check when they differ), so cookies never cross.
  */
-function withoutCookies(request: Request, target: URL): Request {
+function withoutCookies(request: Request, target: URL, session: string | undefined): Request {
   const headers = new Headers(request.headers);
   for (const name of HOP_BY_HOP) headers.delete(name);
+  if (session !== undefined) headers.set("Coder-Session-Token", session);
   const hasBody = request.method !== "GET" && request.method !== "HEAD";
   return new Request(target, {
     method: request.method,
@@ -54,10 +57,53 @@ function passBack(response: Response): Response {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
+type Env = { Variables: { wallSession?: string } };
+type AppContext = Context<Env>;
+
 const routeNotFound = (c: Context) => c.json({ message: "Route not found." }, 404);
 
-export function createServerApp(options: ServerAppOptions): Hono {
-  const app = new Hono();
+const TASK_LIST_PATHS = new Set(["/api/v2/tasks", "/api/experimental/tasks"]);
+/** What anyone may call without a session: how to sign in, and what the server is. */
+const PUBLIC_ROUTES = new Set(["POST /api/v2/users/login", "GET /api/v2/users/authmethods", "GET /api/v2/buildinfo"]);
+
+/** The session a request brings itself (cookies never cross this server; see withoutCookies). */
+function ownSession(request: Request): string | undefined {
+  const url = new URL(request.url);
+  const bearer = request.headers.get("Authorization")?.match(/^Bearer\s+(.+)$/i)?.[1];
+  return (
+    request.headers.get("Coder-Session-Token") ??
+    bearer ??
+    url.searchParams.get("coder_session_token") ??
+    url.searchParams.get("access_token") ??
+    undefined
+  );
+}
+
+/**
+ * The read-only wall token: a GET of the task list without a session is made with it, so a wall screen needs
+ * no sign-in. Any other request that would lean on it (no session of its own, or the wall token itself) is
+ * refused with 403, so the wall can look but never act.
+ */
+function wallTokenGate(wallToken: string) {
+  return async (c: AppContext, next: () => Promise<void>) => {
+    const { method } = c.req;
+    const path = new URL(c.req.url).pathname;
+    const session = ownSession(c.req.raw);
+    const isListRead = method === "GET" && TASK_LIST_PATHS.has(path);
+    if (session === undefined && PUBLIC_ROUTES.has(`${method} ${path}`)) return next();
+    if ((session === undefined || session === wallToken) && !isListRead) {
+      return c.json(
+        { message: "The wall token may only read the task list.", detail: "Sign in to see or change anything else." },
+        403,
+      );
+    }
+    if (session === undefined) c.set("wallSession", wallToken);
+    return next();
+  };
+}
+
+export function createServerApp(options: ServerAppOptions): Hono<Env> {
+  const app = new Hono<Env>();
 
   app.use("*", async (c, next) => {
     await next();
@@ -70,19 +116,20 @@ export function createServerApp(options: ServerAppOptions): Hono {
   });
 
   const { backend } = options;
+  if (options.wallToken) app.use("/api/*", wallTokenGate(options.wallToken));
   if (backend.kind === "simulator") {
-    const forward = async (c: Context) => {
+    const forward = async (c: AppContext) => {
       const url = new URL(c.req.url);
-      return passBack(await backend.simulator.app.fetch(withoutCookies(c.req.raw, url)));
+      return passBack(await backend.simulator.app.fetch(withoutCookies(c.req.raw, url, c.get("wallSession"))));
     };
     app.all("/api/*", forward);
     app.all("/sim/*", forward);
   } else {
-    const forward = async (c: Context) => {
+    const forward = async (c: AppContext) => {
       const incoming = new URL(c.req.url);
       const target = new URL(incoming.pathname + incoming.search, backend.coderUrl);
       try {
-        return passBack(await fetch(withoutCookies(c.req.raw, target)));
+        return passBack(await fetch(withoutCookies(c.req.raw, target, c.get("wallSession"))));
       } catch (error) {
         const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : "";
         return c.json({ message: `Could not reach the Coder deployment at ${backend.coderUrl.origin}.`, detail: reason }, 502);

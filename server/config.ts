@@ -5,6 +5,8 @@ export interface ServerConfig {
   port: number;
   /** Set: proxy /api to this Coder deployment. Unset: serve the built-in simulator. */
   coderUrl: URL | null;
+  /** CODER_WALL_TOKEN: a session token that wall screens without a sign-in read the task list with. */
+  wallToken: string | undefined;
   simulator: SimulatorOptions;
 }
 
@@ -35,6 +37,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     host: env.HOST || "127.0.0.1",
     port: number(env, "PORT", (n) => Number.isInteger(n) && n >= 0 && n < 65536, "a port number") ?? 3000,
     coderUrl,
+    wallToken: env.CODER_WALL_TOKEN || undefined,
     simulator: {
       speed: number(env, "SIM_SPEED", (n) => n > 0 && n <= 1000, "a number above 0 and at most 1000"),
       taskCount: number(env, "SIM_TASKS", (n) => Number.isInteger(n) && n >= 0 && n <= 100_000, "a whole number up to 100000"),

@@ -3,13 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createServerApp } from "./app.ts";
 import { ConfigError, readConfig, type ServerConfig } from "./config.ts";
-import { createSimulator } from "./sim/simulator.ts";
-
-function backendFor(config: ServerConfig) {
-  return config.coderUrl
-    ? ({ kind: "proxy", coderUrl: config.coderUrl } as const)
-    : ({ kind: "simulator", simulator: createSimulator(config.simulator) } as const);
-}
+import { backendFor } from "./backend.ts";
 
 let config: ServerConfig;
 try {
@@ -23,11 +17,12 @@ try {
 }
 
 const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "dist");
-const app = createServerApp({ backend: backendFor(config), distDir });
+const app = createServerApp({ backend: backendFor(config), distDir, wallToken: config.wallToken });
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   const where = config.coderUrl ? `proxying /api to ${config.coderUrl.origin}` : "with the built-in Coder simulator";
   console.log(`Coder Tasks dashboard on http://${config.host}:${info.port}/ (${where})`);
   if (!config.coderUrl) console.log("Demo sign-in: alice@example.com / demo-password (also admin, olivia, bob)");
+  if (config.wallToken) console.log(`Wall screens need no sign-in: http://${config.host}:${info.port}/wall`);
 });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

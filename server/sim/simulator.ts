@@ -41,6 +41,8 @@ export interface Simulator {
   clock: Clock;
   /** A fresh session token for a seeded user, as if they had signed in. */
   tokenFor(username: string): string;
+  /** Accepts a given token (Coder's `<10>-<22>` form) as a session of a seeded user. */
+  registerApiKey(token: string, username: string): void;
 }
 
 export const DEFAULT_VERSION = "v2.33.1";
@@ -129,6 +131,14 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       const user = store.userByUsername(username);
       if (!user) throw new Error(`no seeded user ${username}`);
       return issueApiKey(store, random, user.id, engine.now());
+    },
+    registerApiKey(token, username) {
+      const user = store.userByUsername(username);
+      const match = token.match(/^([A-Za-z0-9]{10})-([A-Za-z0-9]{22})$/);
+      if (!user || !match?.[1] || !match[2]) {
+        throw new Error(`a simulator token must look like Coder's: 10 letters or digits, "-", 22 more; got "${token}"`);
+      }
+      store.apiKeys.set(match[1], { id: match[1], secret: match[2], userId: user.id, expiresAt: Number.MAX_SAFE_INTEGER });
     },
   };
 }

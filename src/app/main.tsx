@@ -1,20 +1,14 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createBrowserRouter } from "react-router";
-import { endSession, loadSession } from "../queries/session.ts";
+import { loadSession } from "../queries/session.ts";
 import { App } from "./App.tsx";
 import { createQueryClient } from "./query-client.ts";
 import { routes } from "./routes.tsx";
 import "./index.css";
 
 loadSession();
-// Any 401 ends the session; the session guard then sends the user to sign-in and back afterwards.
-const queryClient = createQueryClient({
-  onUnauthorized: () => {
-    endSession("expired");
-    queryClient.clear();
-  },
-});
+const queryClient = createQueryClient();
 const router = createBrowserRouter(routes);
 
 const root = document.getElementById("root");

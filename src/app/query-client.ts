@@ -1,14 +1,21 @@
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
+import { endSession, hasSession } from "../queries/session.ts";
 
 const isUnauthorized = (error: unknown) =>
   typeof error === "object" && error !== null && (error as { status?: unknown }).status === 401;
 
-/** One client for the app; tests make a fresh one each with retries off. */
-export function createQueryClient(options: { onUnauthorized: () => void; retry?: boolean }): QueryClient {
+/**
+ * The app's query client; tests make a fresh one each with retries off. A 401 ends the session and forgets
+ * everything fetched with it; the session guard then sends the user to sign-in and back. Without a session
+ * (a wall screen) there is nothing to end, and the page that got the 401 decides what to show.
+ */
+export function createQueryClient(options: { retry?: boolean } = {}): QueryClient {
   const onError = (error: unknown) => {
-    if (isUnauthorized(error)) options.onUnauthorized();
+    if (!isUnauthorized(error) || !hasSession()) return;
+    endSession("expired");
+    client.clear();
   };
-  return new QueryClient({
+  const client = new QueryClient({
     queryCache: new QueryCache({ onError }),
     mutationCache: new MutationCache({ onError }),
     defaultOptions: {
@@ -20,4 +27,5 @@ export function createQueryClient(options: { onUnauthorized: () => void; retry?:
       mutations: { retry: false },
     },
   });
+  return client;
 }

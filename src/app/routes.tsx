@@ -11,10 +11,11 @@ import { RequireSession } from "./RequireSession.tsx";
 /** The route table, shared by the browser router and the tests' memory router. */
 export const routes: RouteObject[] = [
   { path: "/login", element: <LoginPage /> },
+  // The wall may run without a session of its own (CODER_WALL_TOKEN); it sends itself to sign-in on a 401.
+  { path: "/wall", element: <WallPage /> },
   {
     element: <RequireSession />,
     children: [
-      { path: "/wall", element: <WallPage /> },
       {
         element: <Layout />,
         children: [

@@ -1,19 +1,19 @@
-import type { TaskStateEntry } from "../api/types.ts";
+import type { TaskStateEntry, TaskStatus } from "../api/types.ts";
 import { safeHttpUrl, shortLinkLabel } from "../lib/safe-url.ts";
-import { STATE_LABEL } from "../lib/status.ts";
+import { stateLabel } from "../lib/status.ts";
 import { RelativeTime } from "./RelativeTime.tsx";
 
-const STATE_ICON = { working: "⟳", idle: "⏸", complete: "✓", failed: "✕" } as const;
+const STATE_ICON = { working: "⟳", idle: "◆", complete: "✓", failed: "✕" } as const;
 
 /** The agent's latest report. Its uri is untrusted: a link only for http(s), otherwise plain text. */
-export function CurrentState({ state, now }: { state: TaskStateEntry | null; now: number }) {
+export function CurrentState({ status, state, now }: { status: TaskStatus; state: TaskStateEntry | null; now: number }) {
   if (state === null) return <p className="text-sm text-slate-500">The agent has not reported yet.</p>;
   const url = state.uri ? safeHttpUrl(state.uri) : null;
   return (
     <div className="space-y-1 text-sm">
       <p>
         <span aria-hidden="true">{STATE_ICON[state.state] ?? "•"} </span>
-        <span className="font-medium">{STATE_LABEL[state.state] ?? state.state}</span>
+        <span className="font-medium">{stateLabel(status, state.state)}</span>
         {state.message && <span>: {state.message}</span>}
         <span className="text-slate-500">
           {" "}

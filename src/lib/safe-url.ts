@@ -16,3 +16,9 @@ export function shortLinkLabel(url: URL): string {
   const match = url.hostname === "github.com" ? url.pathname.match(/^\/([^/]+)\/([^/]+)\/(?:pull|issues)\/(\d+)\/?$/) : null;
   return match ? `${match[1]}/${match[2]}#${match[3]}` : url.href;
 }
+
+/** An image source from the server: a same-origin path, or an http(s) URL; nothing else (javascript:, data:). */
+export function safeImageSrc(value: string): string | null {
+  if (value.startsWith("/") && !value.startsWith("//")) return value;
+  return safeHttpUrl(value)?.href ?? null;
+}

@@ -10,9 +10,18 @@ export const STATUS_LOOK: Record<TaskStatus, { label: string; icon: string; tone
   unknown: { label: "Unknown", icon: "?", tone: "bg-amber-100 text-amber-900 ring-amber-600/30" },
 };
 
-export const STATE_LABEL: Record<TaskState, string> = {
+const STATE_WORD: Record<TaskState, string> = {
   working: "Working",
-  idle: "Waiting for input",
+  idle: "Idle",
   complete: "Complete",
   failed: "Failed",
 };
+
+/**
+ * The agent's state in words. Idle means "waiting for input" only while the task is active; a paused or
+ * failed task keeps its last report, which is shown as such.
+ */
+export function stateLabel(status: TaskStatus, state: TaskState): string {
+  if (status !== "active") return `Last state: ${STATE_WORD[state] ?? state}`;
+  return state === "idle" ? "Waiting for input" : (STATE_WORD[state] ?? state);
+}

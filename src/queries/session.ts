@@ -44,6 +44,10 @@ export function endSession(reason: "signed-out" | "expired"): void {
   publish(null);
 }
 
+export function hasSession(): boolean {
+  return token !== null;
+}
+
 export function sessionEndReason(): "signed-out" | "expired" | null {
   return endReason;
 }

@@ -11,6 +11,7 @@ import {
   updateTaskInput,
 } from "../api/tasks.ts";
 import type { CreateTaskRequest, Task } from "../api/types.ts";
+import { mapWithConcurrency } from "../lib/concurrency.ts";
 
 /** General to specific, so invalidating ["tasks"] refreshes every list and detail at once. */
 export const taskKeys = {
@@ -65,5 +66,39 @@ export function useCreateTask() {
   return useMutation({
     mutationFn: (v: { owner: string; request: CreateTaskRequest }) => createTask(v.owner, v.request),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: taskKeys.lists() }),
+  });
+}
+
+export type BulkAction = "pause" | "resume" | "delete";
+
+export interface BulkOutcome {
+  task: Task;
+  /** The request's error, or null when the server accepted it. */
+  error: unknown;
+}
+
+const BULK_RUN: Record<BulkAction, (user: string, task: string) => Promise<unknown>> = {
+  pause: pauseTask,
+  resume: resumeTask,
+  delete: deleteTask,
+};
+
+/**
+ * One action over many tasks, a few requests at a time so that "select all" cannot flood the server. Each
+ * task's answer is kept, so the page can say which succeeded and why the others did not.
+ */
+export function useBulkTaskAction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ action, tasks }: { action: BulkAction; tasks: Task[] }): Promise<BulkOutcome[]> =>
+      mapWithConcurrency(tasks, 4, async (task) => {
+        try {
+          await BULK_RUN[action](task.owner_name, task.id);
+          return { task, error: null };
+        } catch (error) {
+          return { task, error };
+        }
+      }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: taskKeys.all }),
   });
 }

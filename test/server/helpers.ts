@@ -12,8 +12,8 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
 });
 
-/** Serves a Hono app on a free loopback port for the rest of the test. */
-export async function listen(app: Hono): Promise<string> {
+/** Serves an app (anything with Hono's fetch) on a free loopback port for the rest of the test. */
+export async function listen(app: Pick<Hono, "fetch">): Promise<string> {
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 }, (info: AddressInfo) =>
       resolve(`http://127.0.0.1:${info.port}`),

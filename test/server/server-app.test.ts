@@ -117,3 +117,60 @@ describe("configuration from the environment", () => {
     expect(() => readConfig({ PORT: "http" })).toThrow(/PORT must be a port number/);
   });
 });
+
+describe("the read-only wall token", () => {
+  const WALL = "WallToken1-abcdefghijklmnopqrstuv";
+
+  async function wallServer(kind: "simulator" | "proxy") {
+    const t = await startSim();
+    t.sim.registerApiKey(WALL, "admin");
+    const backend = kind === "simulator" ? ({ kind, simulator: t.sim } as const) : ({ kind, coderUrl: new URL(t.url) } as const);
+    return { t, url: await listen(createServerApp({ backend, wallToken: WALL })) };
+  }
+
+  it.each(["simulator", "proxy"] as const)("lets a request without a session read the task list (%s)", async (kind) => {
+    const { url } = await wallServer(kind);
+    const reply = await fetchReply(`${url}/api/v2/tasks?q=owner:bob`);
+    expect(reply.status).toBe(200);
+    expect(reply.body.tasks.length).toBeGreaterThan(0);
+  });
+
+  it("refuses everything else without a session, and any write made with the wall token", async () => {
+    const { t, url } = await wallServer("simulator");
+    const task = await idleTask(t);
+    const cases: [string, string, Record<string, string>][] = [
+      ["GET", `/api/v2/tasks/alice/${task.id}`, {}],
+      ["POST", `/api/v2/tasks/alice/${task.id}/pause`, {}],
+      ["DELETE", `/api/v2/tasks/alice/${task.id}`, {}],
+      ["GET", "/api/v2/users", {}],
+      ["POST", `/api/v2/tasks/alice/${task.id}/pause`, { "Coder-Session-Token": WALL }],
+      ["GET", `/api/v2/tasks/alice/${task.id}/logs`, { "Coder-Session-Token": WALL }],
+    ];
+    for (const [method, path, headers] of cases) {
+      const reply = await fetchReply(url + path, { method, headers });
+      expect(reply.status, `${method} ${path}`).toBe(403);
+      expect(reply.body.message).toBe("The wall token may only read the task list.");
+    }
+    expect(t.sim.store.workspaces.get(task.workspace_id)?.builds).toHaveLength(1);
+  });
+
+  it("still lets people sign in and act with their own sessions", async () => {
+    const { t, url } = await wallServer("simulator");
+    const task = await idleTask(t);
+    const login = await fetchReply(`${url}/api/v2/users/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ email: "alice@example.com", password: "demo-password" }),
+    });
+    expect(login.status).toBe(201);
+    const own = { "Coder-Session-Token": login.body.session_token };
+    const mine = await fetchReply(`${url}/api/v2/tasks`, { headers: own });
+    expect(new Set(mine.body.tasks.map((x: { owner_name: string }) => x.owner_name))).toEqual(new Set(["alice"]));
+    expect((await fetchReply(`${url}/api/v2/tasks/alice/${task.id}/pause`, { method: "POST", headers: own })).status).toBe(202);
+  });
+
+  it("refuses a simulator token that is not in Coder's form", async () => {
+    const t = await startSim();
+    expect(() => t.sim.registerApiKey("short", "admin")).toThrow(/must look like Coder's/);
+  });
+});

@@ -4,7 +4,7 @@ import { createMemoryRouter } from "react-router";
 import { App } from "../../src/app/App.tsx";
 import { createQueryClient } from "../../src/app/query-client.ts";
 import { routes } from "../../src/app/routes.tsx";
-import { endSession, loadSession } from "../../src/queries/session.ts";
+import { loadSession } from "../../src/queries/session.ts";
 import { resetTasksApiGeneration } from "../../src/api/tasks.ts";
 import { createManualClock } from "../../server/sim/clock.ts";
 import { CALM_RATES, createSimulator, type Simulator, type SimulatorOptions } from "../../server/sim/simulator.ts";
@@ -28,13 +28,7 @@ export function renderApp(path: string, options: { as?: string; sim?: Simulator;
   resetTasksApiGeneration();
   if (options.as) window.sessionStorage.setItem(SESSION_KEY, sim.tokenFor(options.as));
   loadSession();
-  const queryClient = createQueryClient({
-    retry: false,
-    onUnauthorized: () => {
-      endSession("expired");
-      queryClient.clear();
-    },
-  });
+  const queryClient = createQueryClient({ retry: false });
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const user = userEvent.setup(options.advanceTimers ? { advanceTimers: options.advanceTimers } : {});
   const view = render(<App queryClient={queryClient} router={router} />);

@@ -73,7 +73,7 @@ export function TaskPage() {
       <TaskActions task={task} />
       <section aria-labelledby="state-heading" className="rounded-md border border-slate-200 bg-white p-4">
         <h2 id="state-heading" className="mb-2 font-semibold">Current state</h2>
-        <CurrentState state={task.current_state} now={now} />
+        <CurrentState status={task.status} state={task.current_state} now={now} />
       </section>
       <AgentSummary task={task} />
       <section aria-labelledby="prompt-heading" className="rounded-md border border-slate-200 bg-white p-4">

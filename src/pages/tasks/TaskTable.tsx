@@ -1,49 +1,109 @@
-import { Link } from "react-router";
+import { useWindowVirtualizer } from "@tanstack/react-virtual";
+import { memo, useLayoutEffect, useRef, useState } from "react";
 import type { Task } from "../../api/types.ts";
-import { RelativeTime } from "../../components/RelativeTime.tsx";
-import { StatusBadge } from "../../components/StatusBadge.tsx";
-import { taskPath } from "../../lib/paths.ts";
-import { STATE_LABEL } from "../../lib/status.ts";
+import { TaskRow, ROW_HEIGHT } from "./TaskRow.tsx";
 
-export function TaskTable({ tasks, now }: { tasks: Task[]; now: number }) {
+interface TaskTableProps {
+  tasks: Task[];
+  now: number;
+  organizations: ReadonlyMap<string, string>;
+  selected: ReadonlySet<string>;
+  onToggle: (id: string) => void;
+  onToggleAll: () => void;
+}
+
+const COLUMNS = 8;
+
+/**
+ * Virtualized against the window: only the rows on screen (plus a few) are in the DOM, with spacer rows
+ * above and below so that it stays a real table for assistive technology (aria-rowcount and -rowindex).
+ */
+export const TaskTable = memo(function TaskTable({ tasks, now, organizations, selected, onToggle, onToggleAll }: TaskTableProps) {
+  const tableRef = useRef<HTMLTableElement>(null);
+  const [offset, setOffset] = useState(0);
+  useLayoutEffect(() => {
+    const top = tableRef.current?.getBoundingClientRect().top ?? 0;
+    setOffset(top + window.scrollY);
+  }, []);
+  const virtualizer = useWindowVirtualizer({
+    count: tasks.length,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    scrollMargin: offset,
+    getItemKey: (index) => tasks[index]?.id ?? index,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0];
+  const last = items[items.length - 1];
+  const before = first ? first.start - offset : 0;
+  const after = last ? virtualizer.getTotalSize() - (last.end - offset) : 0;
+  const selectedCount = tasks.reduce((n, t) => n + (selected.has(t.id) ? 1 : 0), 0);
+  const allSelected = tasks.length > 0 && selectedCount === tasks.length;
+
   return (
     <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Tasks you can see</caption>
+      <table ref={tableRef} className="w-full table-fixed text-left text-sm" aria-rowcount={tasks.length + 1}>
+        <caption className="sr-only">Tasks, {tasks.length} shown</caption>
+        <colgroup>
+          <col className="w-10" />
+          <col className="w-[30%]" />
+          <col className="w-[26%]" />
+          <col className="w-[10%]" />
+          <col className="w-[10%]" />
+          <col className="w-[8%]" />
+          <col className="w-[8%]" />
+          <col className="w-[8%]" />
+        </colgroup>
         <thead className="bg-slate-50 text-slate-600">
-          <tr>
+          <tr aria-rowindex={1}>
+            <th scope="col" className="px-3 py-2">
+              <input
+                type="checkbox"
+                aria-label={`Select all ${tasks.length} shown tasks`}
+                checked={allSelected}
+                ref={(el) => {
+                  if (el) el.indeterminate = selectedCount > 0 && !allSelected;
+                }}
+                onChange={onToggleAll}
+              />
+            </th>
             <th scope="col" className="px-3 py-2 font-medium">Task</th>
             <th scope="col" className="px-3 py-2 font-medium">Status</th>
+            <th scope="col" className="px-3 py-2 font-medium">Agent</th>
             <th scope="col" className="px-3 py-2 font-medium">Owner</th>
+            <th scope="col" className="px-3 py-2 font-medium">Organization</th>
+            <th scope="col" className="px-3 py-2 font-medium">Created</th>
             <th scope="col" className="px-3 py-2 font-medium">Updated</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {tasks.map((task) => (
-            <tr key={task.id}>
-              <td className="px-3 py-2">
-                <Link to={taskPath(task)} className="font-medium text-sky-800 hover:underline">
-                  {task.display_name || task.name}
-                </Link>
-                <div className="text-xs text-slate-500">{task.name}</div>
-              </td>
-              <td className="px-3 py-2">
-                <StatusBadge status={task.status} />
-                {task.current_state && (
-                  <div className="mt-1 max-w-md truncate text-xs text-slate-600" title={task.current_state.message}>
-                    {STATE_LABEL[task.current_state.state] ?? task.current_state.state}
-                    {task.current_state.message && `: ${task.current_state.message}`}
-                  </div>
-                )}
-              </td>
-              <td className="px-3 py-2">{task.owner_name}</td>
-              <td className="px-3 py-2 text-slate-600">
-                <RelativeTime iso={task.updated_at} now={now} />
-              </td>
+          {before > 0 && (
+            <tr aria-hidden="true" style={{ height: before }}>
+              <td colSpan={COLUMNS} />
             </tr>
-          ))}
+          )}
+          {items.map((item) => {
+            const task = tasks[item.index];
+            if (!task) return null;
+            return (
+              <TaskRow
+                key={task.id}
+                task={task}
+                rowIndex={item.index + 2}
+                now={now}
+                organization={organizations.get(task.organization_id) ?? ""}
+                isSelected={selected.has(task.id)}
+                onToggle={onToggle}
+              />
+            );
+          })}
+          {after > 0 && (
+            <tr aria-hidden="true" style={{ height: after }}>
+              <td colSpan={COLUMNS} />
+            </tr>
+          )}
         </tbody>
       </table>
     </div>
   );
-}
+});

@@ -1,54 +1,150 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link } from "react-router";
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
+import { Link, useSearchParams } from "react-router";
+import type { Task, TaskStatus } from "../../api/types.ts";
 import { ErrorBanner } from "../../components/ErrorBanner.tsx";
 import { StaleNotice } from "../../components/StaleNotice.tsx";
 import { useNow } from "../../components/use-now.ts";
+import { hasPauseResume } from "../../lib/coder-version.ts";
 import { describeError } from "../../lib/errors.ts";
-import { relativeTime } from "../../lib/time.ts";
-import { taskListQuery } from "../../queries/tasks.ts";
+import { filtersToParams, parseFilters, serverQuery, type TaskFilters } from "../../lib/task-filters.ts";
+import { buildInfoQuery, meQuery } from "../../queries/auth.ts";
+import { organizationsQuery } from "../../queries/directory.ts";
+import { taskListQuery, useBulkTaskAction, type BulkAction } from "../../queries/tasks.ts";
+import { BulkBar } from "./BulkBar.tsx";
+import { BulkResults } from "./BulkResults.tsx";
+import { ConfirmDeleteDialog } from "./ConfirmDeleteDialog.tsx";
+import { FilterBar } from "./FilterBar.tsx";
+import { ListSkeleton, UpdatedAgo } from "./ListStatus.tsx";
 import { TaskTable } from "./TaskTable.tsx";
+import { useSearchDraft } from "./use-search-draft.ts";
+import { useTaskView } from "./use-task-view.ts";
 
 /** Coder's own list polls every 10 s; React Query pauses the interval while the tab is hidden. */
 const POLL_MS = 10_000;
 
+/**
+ * One list request per poll, filtered here. The API takes a single `status:`, but the page shows a count for
+ * every status and lets several be on at once, so asking per status would cost six requests for what one
+ * answers. Owner and organization do go to the server: they narrow what it sends.
+ */
 export function TasksPage() {
-  const now = useNow(5_000);
-  const tasks = useQuery({ ...taskListQuery(""), refetchInterval: POLL_MS });
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => parseFilters(params), [params]);
+  const update = useCallback(
+    (patch: Partial<TaskFilters>, replace = false) => setParams((prev) => filtersToParams({ ...parseFilters(prev), ...patch }), { replace }),
+    [setParams],
+  );
+  const writeSearch = useCallback((search: string) => update({ search }, true), [update]);
+  const [searchText, setSearchText] = useSearchDraft(filters.search, writeSearch);
+  const search = useDeferredValue(searchText);
+
+  const now = useNow(30_000);
+  const me = useQuery(meQuery());
+  const buildInfo = useQuery(buildInfoQuery());
+  const organizations = useQuery(organizationsQuery());
+  const list = useQuery({ ...taskListQuery(serverQuery(filters)), refetchInterval: POLL_MS });
+  const view = useTaskView(list.data?.tasks, filters, search);
+  useTabTitle(view.waitingTotal);
+
+  const orgNames = useMemo(() => new Map((organizations.data ?? []).map((o) => [o.id, o.display_name || o.name])), [organizations.data]);
+  const canSeeOthers =
+    me.data?.roles.some((r) => r.name === "owner") === true ||
+    filters.owner !== "" ||
+    filters.organization !== "" ||
+    (list.data?.tasks.some((t) => t.owner_id !== me.data?.id) ?? false);
+
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const selectedRows = useMemo(() => view.rows.filter((t) => selected.has(t.id)), [view.rows, selected]);
+  const toggle = useCallback((id: string) => setSelected((prev) => toggled(prev, id)), []);
+  const toggleAll = useCallback(
+    () => setSelected((prev) => (view.rows.every((t) => prev.has(t.id)) ? new Set() : new Set(view.rows.map((t) => t.id)))),
+    [view.rows],
+  );
+  const bulk = useBulkTaskAction();
+  const [confirming, setConfirming] = useState<Task[] | null>(null);
+  const run = (action: BulkAction, tasks: Task[]) => {
+    if (action === "delete" && confirming === null) return setConfirming(tasks);
+    setConfirming(null);
+    bulk.mutate({ action, tasks }, { onSuccess: () => setSelected(new Set()) });
+  };
+
+  const toggleStatus = (status: TaskStatus) =>
+    update({ statuses: filters.statuses.includes(status) ? filters.statuses.filter((s) => s !== status) : [...filters.statuses, status] });
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">Tasks</h1>
         <div className="flex items-center gap-3 text-sm text-slate-600">
-          {tasks.dataUpdatedAt > 0 && <span>Updated {relativeTime(new Date(tasks.dataUpdatedAt).toISOString(), now)}</span>}
+          {list.dataUpdatedAt > 0 && <UpdatedAgo at={list.dataUpdatedAt} />}
           <Link to="/tasks/new" className="rounded bg-slate-900 px-3 py-1.5 font-medium text-white hover:bg-slate-700">
             New task
           </Link>
         </div>
       </div>
-      {tasks.data ? (
+      <FilterBar
+        filters={filters}
+        counts={view.counts}
+        searchText={searchText}
+        onSearchText={setSearchText}
+        showPeoplePickers={canSeeOthers}
+        onChange={update}
+        onToggleStatus={toggleStatus}
+      />
+      {bulk.data && bulk.variables && <BulkResults action={bulk.variables.action} outcomes={bulk.data} onDismiss={() => bulk.reset()} />}
+      <BulkBar
+        selected={selectedRows}
+        canPauseResume={hasPauseResume(buildInfo.data?.version)}
+        isBusy={bulk.isPending}
+        onAction={run}
+        onClear={() => setSelected(new Set())}
+      />
+      {confirming && <ConfirmDeleteDialog tasks={confirming} onConfirm={() => run("delete", confirming)} onCancel={() => setConfirming(null)} />}
+      {list.data ? (
         <>
-          {tasks.isError && (
-            <StaleNotice error={describeError(tasks.error)} since={new Date(tasks.dataUpdatedAt).toLocaleTimeString()} />
-          )}
-          {tasks.data.tasks.length === 0 ? (
-            <div className="rounded-md border border-dashed border-slate-300 p-8 text-center">
-              <p className="font-medium">No tasks yet.</p>
-              <Link to="/tasks/new" className="text-sky-700 underline">
-                Create a task
-              </Link>
-            </div>
+          {list.isError && <StaleNotice error={describeError(list.error)} since={new Date(list.dataUpdatedAt).toLocaleTimeString()} />}
+          {list.data.tasks.length === 0 ? (
+            <EmptyState filtered={filters.owner !== "" || filters.organization !== ""} />
+          ) : view.rows.length === 0 ? (
+            <p className="rounded-md border border-dashed border-slate-300 p-6 text-center">
+              No tasks match these filters.{" "}
+              <Link to="/tasks" className="text-sky-700 underline">Clear filters</Link>
+            </p>
           ) : (
-            <TaskTable tasks={tasks.data.tasks} now={now} />
+            <TaskTable tasks={view.rows} now={now} organizations={orgNames} selected={selected} onToggle={toggle} onToggleAll={toggleAll} />
           )}
         </>
-      ) : tasks.isError ? (
-        <ErrorBanner error={describeError(tasks.error)} title="Could not load tasks" onRetry={() => void tasks.refetch()} />
+      ) : list.isError ? (
+        <ErrorBanner error={describeError(list.error)} title="Could not load tasks" onRetry={() => void list.refetch()} />
       ) : (
-        <p role="status" className="animate-pulse text-slate-500">
-          Loading tasks…
-        </p>
+        <ListSkeleton />
       )}
+    </div>
+  );
+}
+
+function toggled(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
+  const next = new Set(set);
+  if (!next.delete(id)) next.add(id);
+  return next;
+}
+
+/** "(3) Tasks": the number of tasks waiting for input, visible from another tab. */
+function useTabTitle(waiting: number) {
+  useEffect(() => {
+    document.title = waiting > 0 ? `(${waiting}) Tasks` : "Tasks";
+    return () => {
+      document.title = "Coder Tasks";
+    };
+  }, [waiting]);
+}
+
+function EmptyState({ filtered }: { filtered: boolean }) {
+  return (
+    <div className="rounded-md border border-dashed border-slate-300 p-8 text-center">
+      <p className="font-medium">{filtered ? "No tasks for this owner or organization." : "No tasks yet."}</p>
+      <Link to="/tasks/new" className="text-sky-700 underline">Create a task</Link>
     </div>
   );
 }

@@ -1,51 +1,95 @@
 import { useQuery } from "@tanstack/react-query";
-import { StatusBadge } from "../../components/StatusBadge.tsx";
+import { useMemo, useState } from "react";
+import { Link, Navigate, useSearchParams } from "react-router";
+import type { Task } from "../../api/types.ts";
 import { useNow } from "../../components/use-now.ts";
+import { useWakeLock } from "../../components/use-wake-lock.ts";
+import { useWindowSize } from "../../components/use-window-size.ts";
 import { describeError } from "../../lib/errors.ts";
-import { relativeTime } from "../../lib/time.ts";
-import { WALL_GROUPS, wallGroupOf } from "../../lib/wall-groups.ts";
+import { serverQuery } from "../../lib/task-filters.ts";
+import { parseWallConfig, stuckMinutes, WALL_GROUPS, wallGroupOf } from "../../lib/wall-groups.ts";
+import { planWall } from "../../lib/wall-layout.ts";
 import { taskListQuery } from "../../queries/tasks.ts";
+import { WallTile } from "./WallTile.tsx";
 
-/** A screen for a team room: dark, large, no navigation, and never blank while it has shown data once. */
+const POLL_MS = 10_000;
+/** "14:05": a wall is read at a glance, so a 24-hour clock without seconds. */
+const CLOCK = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const HEADER = 64;
+
+/** What makes a tile "changed": its status, the agent's state and its message. */
+const signature = (t: Task) => `${t.status}|${t.current_state?.state ?? ""}|${t.current_state?.message ?? ""}`;
+
+/**
+ * A screen for a team room: dark, readable from afar, no navigation, everything configured by its URL.
+ * It never blanks: on errors it keeps the last data and says since when it is stale, and it keeps polling.
+ */
 export function WallPage() {
-  const now = useNow(10_000);
-  const tasks = useQuery({ ...taskListQuery(""), refetchInterval: 10_000 });
-  const all = tasks.data?.tasks ?? [];
+  const [params] = useSearchParams();
+  const config = useMemo(() => parseWallConfig(params), [params]);
+  const now = useNow(15_000);
+  const { width, height } = useWindowSize();
+  useWakeLock();
+  const list = useQuery({ ...taskListQuery(serverQuery(config)), refetchInterval: POLL_MS });
+  const changed = useChangedIds(list.data?.tasks);
 
+  const tasks = useMemo(
+    () => (list.data?.tasks ?? []).filter((t) => config.statuses.length === 0 || config.statuses.includes(t.status)),
+    [list.data, config.statuses],
+  );
+  const grouped = useMemo(() => WALL_GROUPS.map((g) => ({ ...g, tasks: tasks.filter((t) => wallGroupOf(t) === g.id) })), [tasks]);
+  const plan = planWall(grouped.map((g) => ({ group: g.id, count: g.tasks.length })), width - 32, height - HEADER - 24);
+
+  if (list.isError && !list.data && describeError(list.error).status === 401) {
+    return <Navigate to={`/login?next=${encodeURIComponent(`/wall?${params.toString()}`)}`} replace />;
+  }
+  const staleSince = CLOCK.format(list.dataUpdatedAt);
   return (
-    <main className="min-h-screen bg-slate-950 p-6 text-slate-100">
-      <header className="mb-4 flex items-baseline justify-between">
+    <main className="h-screen overflow-hidden bg-slate-950 px-4 pt-3 text-slate-100">
+      <header className="flex items-baseline justify-between gap-4" style={{ height: HEADER - 12 }}>
         <h1 className="text-3xl font-bold">Tasks</h1>
-        {tasks.isError && tasks.data ? (
-          <p role="status" className="text-amber-300">
-            Stale since {new Date(tasks.dataUpdatedAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}: {describeError(tasks.error).message}
+        {list.isError && list.data ? (
+          <p role="status" className="text-lg text-amber-300">
+            ⚠ Stale since {staleSince}: {describeError(list.error).message}
           </p>
-        ) : tasks.isError ? (
-          <p role="alert" className="text-red-300">{describeError(tasks.error).message}</p>
-        ) : null}
+        ) : list.isError ? (
+          <p role="alert" className="text-lg text-red-300">
+            {describeError(list.error).message} <Link to="/tasks" className="underline">Open the dashboard</Link>
+          </p>
+        ) : !list.data ? (
+          <p role="status" className="text-slate-400">Loading…</p>
+        ) : (
+          <p className="text-slate-400">{tasks.length} tasks</p>
+        )}
       </header>
-      <div className="grid gap-6 md:grid-cols-2 xl:grid-cols-3">
-        {WALL_GROUPS.map((group) => {
-          const members = all.filter((task) => wallGroupOf(task) === group.id);
-          if (members.length === 0 && group.id === "other") return null;
+      {list.data && tasks.length === 0 && <p className="mt-12 text-center text-2xl text-slate-400">No tasks to show.</p>}
+      <div className="flex" style={{ gap: plan.gap * 2 }}>
+        {plan.columns.map((column) => {
+          const group = grouped.find((g) => g.id === column.group);
+          if (!group) return null;
           return (
-            <section key={group.id} aria-labelledby={`wall-${group.id}`}>
-              <h2 id={`wall-${group.id}`} className="mb-2 text-xl font-semibold">
-                {group.title} <span className="text-slate-400">({members.length})</span>
+            <section key={group.id} aria-labelledby={`wall-${group.id}`} style={{ width: column.width }} className="shrink-0">
+              <h2 id={`wall-${group.id}`} className="mb-2 truncate text-xl font-semibold">
+                {group.title} <span className="text-slate-400">({group.tasks.length})</span>
               </h2>
-              <ul className="space-y-2">
-                {members.map((task) => (
-                  <li key={task.id} className="rounded-lg bg-slate-800 p-3">
-                    <div className="flex items-center justify-between gap-2">
-                      <span className="truncate text-lg font-medium">{task.display_name || task.name}</span>
-                      <StatusBadge status={task.status} />
-                    </div>
-                    <p className="text-sm text-slate-300">
-                      {task.owner_name} · {relativeTime(task.current_state?.timestamp ?? task.updated_at, now)}
-                    </p>
-                    {task.current_state?.message && <p className="truncate text-sm text-slate-400">{task.current_state.message}</p>}
-                  </li>
+              <ul className="grid" style={{ gap: plan.gap, gridTemplateColumns: `repeat(auto-fill, minmax(${plan.tileWidth}px, 1fr))` }}>
+                {group.tasks.slice(0, column.visible).map((task) => (
+                  <WallTile
+                    key={`${task.id}:${signature(task)}`}
+                    task={task}
+                    size={plan.size}
+                    height={plan.tileHeight}
+                    now={now}
+                    isPrivate={config.isPrivate}
+                    hasChanged={changed.has(task.id)}
+                    stuckFor={stuckMinutes(task, now, config.stuck)}
+                  />
                 ))}
+                {column.hidden > 0 && (
+                  <li style={{ height: plan.tileHeight }} className="flex items-center justify-center rounded-md bg-slate-700 text-sm font-semibold">
+                    +{column.hidden} {group.noun}
+                  </li>
+                )}
               </ul>
             </section>
           );
@@ -53,4 +97,17 @@ export function WallPage() {
       </div>
     </main>
   );
+}
+
+/** Ids whose status, state or message differ from the previous refresh; tiles remount and flash once. */
+function useChangedIds(tasks: Task[] | undefined): ReadonlySet<string> {
+  const [previous, setPrevious] = useState<{ tasks: Task[] | undefined; signatures: Map<string, string> | null }>({ tasks: undefined, signatures: null });
+  const [changed, setChanged] = useState<ReadonlySet<string>>(new Set());
+  if (tasks !== previous.tasks) {
+    const signatures = new Map((tasks ?? []).map((t) => [t.id, signature(t)]));
+    const before = previous.signatures;
+    setChanged(before === null ? new Set() : new Set([...signatures].filter(([id, sig]) => before.get(id) !== sig).map(([id]) => id)));
+    setPrevious({ tasks, signatures });
+  }
+  return changed;
 }

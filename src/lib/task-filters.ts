@@ -1,0 +1,141 @@
+import { TASK_STATUSES, type Task, type TaskStatus } from "../api/types.ts";
+
+/**
+ * The task list's filters, as they live in the URL. Owner and organization go to the server in `q`; status,
+ * "waiting for input", search and sort are applied here to that one list (see TasksPage for why).
+ */
+export type SortKey = "attention" | "created" | "updated" | "status" | "name";
+export const SORT_KEYS: readonly SortKey[] = ["attention", "created", "updated", "status", "name"];
+export type SortDirection = "asc" | "desc";
+
+export interface TaskFilters {
+  statuses: TaskStatus[];
+  waiting: boolean;
+  owner: string;
+  organization: string;
+  search: string;
+  sort: SortKey;
+  direction: SortDirection;
+}
+
+export const DEFAULT_FILTERS: TaskFilters = {
+  statuses: [],
+  waiting: false,
+  owner: "",
+  organization: "",
+  search: "",
+  sort: "attention",
+  direction: "desc",
+};
+
+/** The natural direction of each sort: newest first for times, A to Z for names. */
+export const DEFAULT_DIRECTION: Record<SortKey, SortDirection> = {
+  attention: "desc",
+  created: "desc",
+  updated: "desc",
+  status: "asc",
+  name: "asc",
+};
+
+/** Coder usernames and organization names: anything else in the URL is ignored rather than sent. */
+const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}$/;
+
+export function parseFilters(params: URLSearchParams): TaskFilters {
+  const statuses = (params.get("status") ?? "")
+    .split(",")
+    .filter((s): s is TaskStatus => (TASK_STATUSES as readonly string[]).includes(s));
+  const sortParam = params.get("sort") ?? "";
+  const sort = (SORT_KEYS as readonly string[]).includes(sortParam) ? (sortParam as SortKey) : DEFAULT_FILTERS.sort;
+  const dir = params.get("dir");
+  const owner = params.get("owner") ?? "";
+  const organization = params.get("org") ?? "";
+  return {
+    statuses: [...new Set(statuses)],
+    waiting: params.get("waiting") === "1",
+    owner: NAME.test(owner) ? owner : "",
+    organization: NAME.test(organization) ? organization : "",
+    search: (params.get("q") ?? "").slice(0, 200),
+    sort,
+    direction: dir === "asc" || dir === "desc" ? dir : DEFAULT_DIRECTION[sort],
+  };
+}
+
+/** The URL form of the filters, leaving out whatever is at its default so shared links stay short. */
+export function filtersToParams(filters: TaskFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filters.statuses.length > 0) params.set("status", filters.statuses.join(","));
+  if (filters.waiting) params.set("waiting", "1");
+  if (filters.owner) params.set("owner", filters.owner);
+  if (filters.organization) params.set("org", filters.organization);
+  if (filters.search) params.set("q", filters.search);
+  if (filters.sort !== DEFAULT_FILTERS.sort) params.set("sort", filters.sort);
+  if (filters.direction !== DEFAULT_DIRECTION[filters.sort]) params.set("dir", filters.direction);
+  return params;
+}
+
+/** Coder's `q` for the server-side part, quoted the way the Go SDK quotes it. */
+export function serverQuery(filters: Pick<TaskFilters, "owner" | "organization">): string {
+  const terms: string[] = [];
+  if (filters.owner) terms.push(`owner:"${filters.owner}"`);
+  if (filters.organization) terms.push(`organization:"${filters.organization}"`);
+  return terms.join(" ");
+}
+
+export const isWaitingForInput = (task: Task) => task.status === "active" && task.current_state?.state === "idle";
+
+/** Lower-cased text that search matches against: names, prompt and the agent's message. */
+export function searchText(task: Task): string {
+  return `${task.display_name}\n${task.name}\n${task.initial_prompt}\n${task.current_state?.message ?? ""}`.toLowerCase();
+}
+
+/** Status toggles and "waiting for input" combine with OR; none selected means every task. */
+export function matchesStatus(task: Task, filters: Pick<TaskFilters, "statuses" | "waiting">): boolean {
+  if (filters.statuses.length === 0 && !filters.waiting) return true;
+  return filters.statuses.includes(task.status) || (filters.waiting && isWaitingForInput(task));
+}
+
+/** 0: needs a person (waiting for input, failed, error); 1: working; 2: everything else. */
+export function attentionRank(task: Task): number {
+  const state = task.current_state?.state;
+  if (task.status === "error" || (task.status === "active" && (state === "idle" || state === "failed"))) return 0;
+  if (task.status === "active" && state === "working") return 1;
+  return 2;
+}
+
+const STATUS_ORDER: Record<TaskStatus, number> = { error: 0, active: 1, initializing: 2, pending: 3, unknown: 4, paused: 5 };
+
+interface Keyed {
+  task: Task;
+  created: number;
+  updated: number;
+  label: string;
+}
+
+type Compare = (a: Keyed, b: Keyed) => number;
+
+const newestFirst: Compare = (a, b) => b.created - a.created;
+
+const COMPARE: Record<SortKey, Compare> = {
+  attention: (a, b) => attentionRank(a.task) - attentionRank(b.task) || newestFirst(a, b),
+  created: (a, b) => b.created - a.created,
+  updated: (a, b) => b.updated - a.updated || newestFirst(a, b),
+  status: (a, b) => STATUS_ORDER[a.task.status] - STATUS_ORDER[b.task.status] || newestFirst(a, b),
+  name: (a, b) => a.label.localeCompare(b.label) || newestFirst(a, b),
+};
+
+/**
+ * Sorts a copy. Times are parsed once per task, not per comparison: Go trims trailing zeros from
+ * sub-seconds, so the strings do not compare as text.
+ */
+export function sortTasks(tasks: readonly Task[], sort: SortKey, direction: SortDirection): Task[] {
+  const keyed: Keyed[] = tasks.map((task) => ({
+    task,
+    created: Date.parse(task.created_at),
+    updated: Date.parse(task.updated_at),
+    label: sort === "name" ? task.display_name || task.name : "",
+  }));
+  const compare = COMPARE[sort];
+  const flip = direction === DEFAULT_DIRECTION[sort] ? 1 : -1;
+  keyed.sort((a, b) => flip * compare(a, b));
+  return keyed.map((k) => k.task);
+}

@@ -1,0 +1,38 @@
+import { useMemo } from "react";
+import { TASK_STATUSES, type Task } from "../../api/types.ts";
+import { isWaitingForInput, matchesStatus, searchText, sortTasks, type TaskFilters } from "../../lib/task-filters.ts";
+import type { StatusCounts } from "./StatusToggles.tsx";
+
+export interface TaskView {
+  rows: Task[];
+  /** Per status over the tasks that match the search, so a toggle's count is what turning it on shows. */
+  counts: StatusCounts;
+  /** Over every task in the list, for the tab title. */
+  waitingTotal: number;
+}
+
+const EMPTY: Task[] = [];
+
+/** Search, status and sort over the one list the server sent; each step is memoized on what it reads. */
+export function useTaskView(tasks: Task[] | undefined, filters: TaskFilters, search: string): TaskView {
+  const all = tasks ?? EMPTY;
+  const haystacks = useMemo(() => all.map(searchText), [all]);
+  const needle = search.trim().toLowerCase();
+  const searched = useMemo(() => (needle ? all.filter((_, i) => haystacks[i]?.includes(needle)) : all), [all, haystacks, needle]);
+  const counts = useMemo(() => {
+    const c = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as StatusCounts;
+    c.waiting = 0;
+    for (const task of searched) {
+      c[task.status]++;
+      if (isWaitingForInput(task)) c.waiting++;
+    }
+    return c;
+  }, [searched]);
+  const { statuses, waiting, sort, direction } = filters;
+  const rows = useMemo(
+    () => sortTasks(searched.filter((t) => matchesStatus(t, { statuses, waiting })), sort, direction),
+    [searched, statuses, waiting, sort, direction],
+  );
+  const waitingTotal = useMemo(() => all.reduce((n, t) => n + (isWaitingForInput(t) ? 1 : 0), 0), [all]);
+  return { rows, counts, waitingTotal };
+}

@@ -1,0 +1,57 @@
+import type { Task } from "../../api/types.ts";
+import { Avatar } from "../../components/Avatar.tsx";
+import { STATUS_LOOK, stateLabel } from "../../lib/status.ts";
+import { relativeDuration } from "../../lib/time.ts";
+import type { TileSize } from "../../lib/wall-layout.ts";
+
+interface WallTileProps {
+  task: Task;
+  size: TileSize;
+  height: number;
+  now: number;
+  isPrivate: boolean;
+  hasChanged: boolean;
+  stuckFor: number | null;
+}
+
+/** One task on the wall; what it shows shrinks with the tile, but status always has words or a labelled icon. */
+export function WallTile({ task, size, height, now, isPrivate, hasChanged, stuckFor }: WallTileProps) {
+  const look = STATUS_LOOK[task.status];
+  const state = task.current_state;
+  const since = relativeDuration(state?.timestamp ?? task.updated_at, now);
+  const title = task.display_name || task.name;
+  const isTiny = size === "xs" || size === "xxs";
+  const ring = stuckFor !== null ? "ring-2 ring-amber-400" : "";
+  const flash = hasChanged ? "wall-flash" : "";
+  const status = (
+    <span className="shrink-0 rounded bg-slate-700 px-1.5 text-xs whitespace-nowrap">
+      <span aria-hidden="true">{look.icon}</span> {isTiny ? <span className="sr-only">{look.label}</span> : look.label}
+    </span>
+  );
+  return (
+    <li style={{ height }} className={`overflow-hidden rounded-md bg-slate-800 ${isTiny ? "px-1 text-xs" : "px-2 py-1"} ${ring} ${flash}`}>
+      <div className="flex items-center justify-between gap-2">
+        <span className={`truncate font-medium ${size === "l" ? "text-lg" : isTiny ? "" : "text-sm"}`} title={title}>
+          {title}
+          {hasChanged && <span className="sr-only"> (changed)</span>}
+        </span>
+        {status}
+      </div>
+      {!isTiny && (
+        <p className="flex items-center gap-1.5 truncate text-xs text-slate-300">
+          <Avatar name={task.owner_name} url={task.owner_avatar_url} size={16} />
+          <span className="truncate">{task.owner_name}</span>
+          <span aria-hidden="true">·</span>
+          <span className="whitespace-nowrap">{since}</span>
+          {stuckFor !== null && <span className="font-semibold whitespace-nowrap text-amber-300">⚠ Stuck {stuckFor} min</span>}
+        </p>
+      )}
+      {(size === "l" || size === "m") && state && (
+        <p className="truncate text-xs text-slate-400">
+          {stateLabel(task.status, state.state)}
+          {!isPrivate && state.message && `: ${state.message}`}
+        </p>
+      )}
+    </li>
+  );
+}
