@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./session.ts";
 import { startServer, taskNamesOf, type RunningServer } from "./servers.ts";
 
 let server: RunningServer;
@@ -7,20 +8,15 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => server.stop());
 
-async function signIn(page: Page, base: string, email: string) {
-  await page.goto(`${base}/tasks`);
-  await expect(page).toHaveURL(/\/login\?next=%2Ftasks$/);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("demo-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Tasks" })).toBeVisible();
-}
 
 test("alice signs in, sees her tasks and none of bob's, stays signed in on reload, signs out", async ({ page }) => {
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await signIn(page, server.url, "alice@example.com");
+  await expect(page).toHaveURL(/\/tasks$/);
   await expect(page.getByLabel("Signed in as")).toContainText("Alice Anders");
+  // A member sees only their own tasks, so there is no one else to pick.
+  await expect(page.getByLabel("Owner")).toHaveCount(0);
 
   const alice = await taskNamesOf(server.url, "alice");
   const onlyBobs = (await taskNamesOf(server.url, "bob")).filter((name) => !alice.includes(name));
