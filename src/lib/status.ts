@@ -18,10 +18,11 @@ const STATE_WORD: Record<TaskState, string> = {
 };
 
 /**
- * The agent's state in words. Idle means "waiting for input" only while the task is active; a paused or
- * failed task keeps its last report, which is shown as such.
+ * The agent's state in words. Idle means "waiting for input" only while the task is active; a paused,
+ * errored or unknown task keeps the agent's last report, which is shown as such.
  */
 export function stateLabel(status: TaskStatus, state: TaskState): string {
-  if (status !== "active") return `Last state: ${STATE_WORD[state] ?? state}`;
-  return state === "idle" ? "Waiting for input" : (STATE_WORD[state] ?? state);
+  const word = STATE_WORD[state] ?? state;
+  if (status === "paused" || status === "error" || status === "unknown") return `Last state: ${word}`;
+  return status === "active" && state === "idle" ? "Waiting for input" : word;
 }
