@@ -1,7 +1,6 @@
 /** Coder's JSON as it is on the wire (see shared/reference: the x-note fields), not as the swagger claims. */
 
 export type TaskStatus = "pending" | "initializing" | "active" | "paused" | "unknown" | "error";
-export const TASK_STATUSES: readonly TaskStatus[] = ["pending", "initializing", "active", "paused", "unknown", "error"];
 
 export type TaskState = "working" | "idle" | "complete" | "failed";
 

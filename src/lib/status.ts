@@ -1,5 +1,8 @@
 import type { TaskState, TaskStatus } from "../api/types.ts";
 
+/** Coder's task statuses, in the order the dashboard lists them. */
+export const TASK_STATUSES: readonly TaskStatus[] = ["pending", "initializing", "active", "paused", "unknown", "error"];
+
 /** Words, an icon and a tone per status: status is never shown by color alone. */
 export const STATUS_LOOK: Record<TaskStatus, { label: string; icon: string; tone: string }> = {
   active: { label: "Active", icon: "●", tone: "bg-green-100 text-green-800 ring-green-600/30" },

@@ -1,4 +1,5 @@
-import { TASK_STATUSES, type Task, type TaskStatus } from "../api/types.ts";
+import type { Task, TaskStatus } from "../api/types.ts";
+import { TASK_STATUSES } from "./status.ts";
 
 /**
  * The task list's filters, as they live in the URL. Owner and organization go to the server in `q`; status,

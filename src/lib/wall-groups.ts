@@ -1,4 +1,5 @@
 import type { Task, TaskStatus } from "../api/types.ts";
+import { TASK_STATUSES } from "./status.ts";
 
 export type WallGroup = "needs-you" | "working" | "starting" | "paused" | "done";
 
@@ -48,7 +49,6 @@ export interface WallConfig {
 }
 
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}$/;
-const STATUSES: readonly TaskStatus[] = ["pending", "initializing", "active", "paused", "unknown", "error"];
 
 function minutes(value: string | null, fallback: number): number {
   const n = Number(value);
@@ -62,7 +62,7 @@ export function parseWallConfig(params: URLSearchParams): WallConfig {
   return {
     owner: NAME.test(owner) ? owner : "",
     organization: NAME.test(organization) ? organization : "",
-    statuses: (params.get("status") ?? "").split(",").filter((s): s is TaskStatus => (STATUSES as readonly string[]).includes(s)),
+    statuses: (params.get("status") ?? "").split(",").filter((s): s is TaskStatus => (TASK_STATUSES as readonly string[]).includes(s)),
     isPrivate: params.get("privacy") === "1",
     stuck: {
       initializingMinutes: minutes(params.get("stuck-initializing"), 10),

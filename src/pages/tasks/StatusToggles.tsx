@@ -1,5 +1,5 @@
-import { TASK_STATUSES, type TaskStatus } from "../../api/types.ts";
-import { STATUS_LOOK } from "../../lib/status.ts";
+import type { TaskStatus } from "../../api/types.ts";
+import { STATUS_LOOK, TASK_STATUSES } from "../../lib/status.ts";
 
 export type StatusCounts = Record<TaskStatus, number> & { waiting: number };
 

@@ -1,5 +1,6 @@
 import { useMemo } from "react";
-import { TASK_STATUSES, type Task } from "../../api/types.ts";
+import type { Task } from "../../api/types.ts";
+import { TASK_STATUSES } from "../../lib/status.ts";
 import { isWaitingForInput, matchesStatus, searchText, sortTasks, type TaskFilters } from "../../lib/task-filters.ts";
 import type { StatusCounts } from "./StatusToggles.tsx";
 
