@@ -146,6 +146,8 @@ export function createServerApp(options: ServerAppOptions): Hono<Env> {
   const { distDir } = options;
   if (distDir !== undefined) {
     app.use("/assets/*", serveStatic({ root: path.relative(process.cwd(), distDir) }));
+    // A missing asset is a 404, not the app's page: a browser would reject HTML as a script.
+    app.get("/assets/*", (c) => c.text("Not found", 404));
     app.use("*", serveStatic({ root: path.relative(process.cwd(), distDir) }));
     let indexHtml: string | undefined;
     app.get("*", async (c) => {

@@ -12,6 +12,28 @@ import { currentSimulator } from "./src/sim-handle.ts";
 export const server = setupServer(http.all(/\/(api|sim)\//, ({ request }) => currentSimulator().app.fetch(request)));
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+
+// jsdom has no layout. The conversation's scroll box (role="log") reports a screen-sized viewport, and
+// scrollTo moves it and fires "scroll" as a browser does, so the virtualized log can be driven as a user would.
+const LOG_VIEWPORT = { width: 800, height: 600 };
+Object.defineProperty(HTMLElement.prototype, "clientHeight", {
+  configurable: true,
+  get(this: HTMLElement) {
+    return this.getAttribute("role") === "log" ? LOG_VIEWPORT.height : 0;
+  },
+});
+Object.defineProperty(HTMLElement.prototype, "clientWidth", {
+  configurable: true,
+  get(this: HTMLElement) {
+    return this.getAttribute("role") === "log" ? LOG_VIEWPORT.width : 0;
+  },
+});
+Element.prototype.scrollTo = function scrollTo(this: Element, options?: ScrollToOptions | number) {
+  const top = typeof options === "object" ? options.top : undefined;
+  if (top !== undefined) this.scrollTop = top;
+  // Browsers fire "scroll" on a later frame, never inside the call.
+  setTimeout(() => this.dispatchEvent(new Event("scroll")), 0);
+} as Element["scrollTo"];
 afterEach(() => {
   cleanup();
   server.resetHandlers();

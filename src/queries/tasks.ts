@@ -10,8 +10,9 @@ import {
   sendTaskInput,
   updateTaskInput,
 } from "../api/tasks.ts";
-import type { CreateTaskRequest, Task } from "../api/types.ts";
+import type { CreateTaskRequest, Task, TaskLogsResponse } from "../api/types.ts";
 import { mapWithConcurrency } from "../lib/concurrency.ts";
+import { mergeLogs } from "../lib/log-merge.ts";
 
 /** General to specific, so invalidating ["tasks"] refreshes every list and detail at once. */
 export const taskKeys = {
@@ -20,8 +21,11 @@ export const taskKeys = {
   list: (q: string) => [...taskKeys.lists(), q] as const,
   details: () => [...taskKeys.all, "detail"] as const,
   detail: (user: string, task: string) => [...taskKeys.details(), user, task] as const,
-  logs: (user: string, task: string) => [...taskKeys.detail(user, task), "logs"] as const,
+  /** Live logs (active tasks) and the stored snapshot (paused, pending, initializing) are different resources. */
+  logs: (user: string, task: string, kind: LogKind) => [...taskKeys.detail(user, task), "logs", kind] as const,
 };
+
+export type LogKind = "live" | "snapshot";
 
 export const taskListQuery = (q: string) =>
   queryOptions({ queryKey: taskKeys.list(q), queryFn: ({ signal }) => listTasks(q, signal) });
@@ -29,8 +33,13 @@ export const taskListQuery = (q: string) =>
 export const taskQuery = (user: string, task: string) =>
   queryOptions({ queryKey: taskKeys.detail(user, task), queryFn: ({ signal }) => getTask(user, task, signal) });
 
-export const taskLogsQuery = (user: string, task: string) =>
-  queryOptions({ queryKey: taskKeys.logs(user, task), queryFn: ({ signal }) => getTaskLogs(user, task, signal) });
+export const taskLogsQuery = (user: string, task: string, kind: LogKind) =>
+  queryOptions({
+    queryKey: taskKeys.logs(user, task, kind),
+    queryFn: ({ signal }) => getTaskLogs(user, task, signal),
+    // Each poll returns the whole conversation; keep unchanged entries as the same objects.
+    structuralSharing: (previous, next) => mergeLogs(previous as TaskLogsResponse | undefined, next as TaskLogsResponse),
+  });
 
 /** Identifies a task in mutation variables: the owner's name and the task's id. */
 export interface TaskRef {

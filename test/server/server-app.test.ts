@@ -31,6 +31,8 @@ describe("the serving app with the simulator", () => {
     }
     const asset = await fetchReply(`${url}/assets/app.js`);
     expect(asset.text).toBe("console.log(1)");
+    const missing = await fetchReply(`${url}/assets/app-old.js`);
+    expect(missing.status).toBe(404);
   });
 
   it("answers unknown /api routes with JSON, never index.html", async () => {

@@ -1,35 +1,14 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import type { Simulator } from "../../server/sim/simulator.ts";
 import { server } from "../setup-ui.ts";
 import { newSimulator, renderApp } from "./render.tsx";
-
-/** A fresh task of alice's, driven until the agent waits for input. */
-function idleTaskOf(sim: Simulator) {
-  const alice = sim.store.userByUsername("alice");
-  const version = [...sim.store.templates.values()].find((t) => t.name === "claude-code")?.activeVersionId ?? "";
-  const created = sim.engine.createTask(
-    {
-      orgId: sim.store.versions.get(version)?.orgId ?? "",
-      ownerId: alice?.id ?? "",
-      name: "ui-test-task",
-      displayName: "UI test task",
-      prompt: "Check the page",
-      templateVersionId: version,
-      presetId: null,
-    },
-    alice?.id ?? "",
-  );
-  sim.clock.advance(30_000);
-  sim.engine.scheduler.runDue();
-  return created;
-}
+import { taskIn } from "./sim-tasks.ts";
 
 describe("the task page", () => {
   it("shows the task, its state and agent, and renders an unsafe uri as text", async () => {
     const sim = newSimulator();
-    const { task, ws } = idleTaskOf(sim);
+    const { task, ws } = taskIn(sim, "idle");
     sim.engine.reportAppStatus(ws, "idle", "Look here", "javascript:alert(document.cookie)");
     renderApp(`/tasks/alice/${task.id}`, { as: "alice", sim });
     expect(await screen.findByRole("heading", { name: "UI test task" })).toBeInTheDocument();
@@ -42,7 +21,7 @@ describe("the task page", () => {
 
   it("links a GitHub pull request as org/repo#n", async () => {
     const sim = newSimulator();
-    const { task, ws } = idleTaskOf(sim);
+    const { task, ws } = taskIn(sim, "idle");
     sim.engine.reportAppStatus(ws, "complete", "Opened a PR", "https://github.com/acme/api/pull/42");
     renderApp(`/tasks/alice/${task.name}`, { as: "alice", sim });
     const link = await screen.findByRole("link", { name: "acme/api#42" });
@@ -51,14 +30,14 @@ describe("the task page", () => {
 
   it("says clearly when a task does not exist or is not visible", async () => {
     const sim = newSimulator();
-    const { task } = idleTaskOf(sim);
+    const { task } = taskIn(sim, "idle");
     renderApp(`/tasks/alice/${task.id}`, { as: "bob", sim });
     expect(await screen.findByRole("heading", { name: "Task not found, or you don't have access" })).toBeInTheDocument();
   });
 
   it("pauses: the simulator runs a stop build and the page follows it", async () => {
     const sim = newSimulator();
-    const { task, ws } = idleTaskOf(sim);
+    const { task, ws } = taskIn(sim, "idle");
     const { user } = renderApp(`/tasks/alice/${task.id}`, { as: "alice", sim });
     await user.click(await screen.findByRole("button", { name: "Pause" }));
     await waitFor(() => expect(ws.builds.at(-1)?.transition).toBe("stop"));
@@ -69,7 +48,7 @@ describe("the task page", () => {
 
   it("shows why a pause was refused", async () => {
     const sim = newSimulator();
-    const { task } = idleTaskOf(sim);
+    const { task } = taskIn(sim, "idle");
     server.use(
       http.post(/\/pause$/, () => HttpResponse.json({ message: "A workspace build is already active.", detail: "A workspace build is already active." }, { status: 409 }), { once: true }),
     );
@@ -80,7 +59,7 @@ describe("the task page", () => {
 
   it("hides pause and resume on a Coder without them", async () => {
     const sim = newSimulator({ version: "v2.30.0" });
-    const { task } = idleTaskOf(sim);
+    const { task } = taskIn(sim, "idle");
     renderApp(`/tasks/alice/${task.id}`, { as: "alice", sim });
     expect(await screen.findByRole("button", { name: "Delete" })).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole("button", { name: "Pause" })).not.toBeInTheDocument());
@@ -88,7 +67,7 @@ describe("the task page", () => {
 
   it("deletes after confirmation and returns to the list", async () => {
     const sim = newSimulator();
-    const { task } = idleTaskOf(sim);
+    const { task } = taskIn(sim, "idle");
     const { user, router } = renderApp(`/tasks/alice/${task.id}`, { as: "alice", sim });
     await user.click(await screen.findByRole("button", { name: "Delete" }));
     const confirm = screen.getByRole("group", { name: "Confirm delete" });

@@ -1,27 +1,22 @@
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import type { Task } from "../../api/types.ts";
 import { ErrorBanner } from "../../components/ErrorBanner.tsx";
-import { hasPauseResume } from "../../lib/coder-version.ts";
 import { describeError } from "../../lib/errors.ts";
 import { pauseResumeFor } from "../../lib/task-actions.ts";
-import { buildInfoQuery } from "../../queries/auth.ts";
 import { taskRef, useDeleteTask, usePauseTask, useResumeTask } from "../../queries/tasks.ts";
 
 const button = "rounded px-3 py-1.5 text-sm font-medium ring-1 ring-inset disabled:cursor-not-allowed disabled:opacity-50";
 
-export function TaskActions({ task }: { task: Task }) {
+/** Pause, resume and delete, offered as Coder's own UI offers them; pause and resume only where the server has them. */
+export function TaskActions({ task, canPauseResume }: { task: Task; canPauseResume: boolean }) {
   const navigate = useNavigate();
-  const buildInfo = useQuery(buildInfoQuery());
   const pause = usePauseTask();
   const resume = useResumeTask();
   const remove = useDeleteTask();
   const [confirming, setConfirming] = useState(false);
   const ref = taskRef(task);
   const offered = pauseResumeFor(task.status);
-  // Until buildinfo answers, assume a current server; older ones answer "Route not found." anyway.
-  const canPauseResume = hasPauseResume(buildInfo.data?.version);
   const busy = pause.isPending || resume.isPending || remove.isPending;
   const failure = pause.error ?? resume.error ?? remove.error;
 

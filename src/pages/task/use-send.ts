@@ -1,0 +1,88 @@
+import { useEffect, useRef, useState } from "react";
+import type { Task } from "../../api/types.ts";
+import { describeError } from "../../lib/errors.ts";
+import { taskRef, useResumeTask, useSendTaskInput } from "../../queries/tasks.ts";
+
+/** Coder's answer when the agent is busy (AgentAPI not "stable"). */
+const NOT_READY = "Task app is not ready to accept input.";
+
+export type SendPlan = null | "when-ready" | "follow-up";
+
+/** An active agent takes input unless it is working; a null state right after a start counts as ready. */
+export const isReady = (task: Task) => task.status === "active" && task.current_state?.state !== "working";
+
+/**
+ * Sending a message: at once, or queued until the agent is ready, or — for a paused task — resume, wait
+ * until active, then send. The draft stays until the server accepts it, and only one send is ever in flight.
+ */
+export function useSend(task: Task) {
+  const [draft, setDraft] = useState("");
+  const [plan, setPlan] = useState<SendPlan>(null);
+  const [isBusy, setBusy] = useState(false);
+  const [sentAt, setSentAt] = useState<string | null>(null);
+  const send = useSendTaskInput();
+  const resume = useResumeTask();
+  const inFlight = useRef(false);
+  const ref = taskRef(task);
+
+  const deliver = (text: string) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setBusy(false);
+    send.mutate(
+      { ...ref, input: text },
+      {
+        onSuccess: () => {
+          setDraft((current) => (current === text ? "" : current));
+          setPlan(null);
+          setSentAt(new Date().toLocaleTimeString());
+        },
+        onError: (error) => {
+          const busy = describeError(error).message === NOT_READY;
+          // A queued message that meets a busy agent keeps waiting; otherwise the server's words are shown.
+          if (!busy || plan === null) setPlan(null);
+          setBusy(busy && plan === null);
+        },
+        onSettled: () => {
+          inFlight.current = false;
+        },
+      },
+    );
+  };
+
+  const ready = isReady(task);
+  const isWaiting = plan === "when-ready" || (plan === "follow-up" && resume.isSuccess);
+  useEffect(() => {
+    if (isWaiting && ready && draft.trim() !== "" && !inFlight.current) deliver(draft);
+    // deliver reads the latest state through its closure; re-running on its identity would resend.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [isWaiting, ready, task.current_state?.timestamp]);
+
+  return {
+    draft,
+    setDraft,
+    plan,
+    isBusy,
+    sentAt,
+    send,
+    resume,
+    /** Send now (active task). */
+    submit: () => {
+      if (draft === "" || send.isPending) return;
+      setSentAt(null);
+      deliver(draft);
+    },
+    /** Send once the agent is ready: after a "busy" answer, or while the task starts. */
+    queue: () => {
+      setBusy(false);
+      setPlan("when-ready");
+    },
+    /** A paused task: resume it, wait until it is active, then send. */
+    followUp: () => {
+      if (draft === "" || resume.isPending) return;
+      setPlan("follow-up");
+      resume.mutate(ref, { onError: () => setPlan(null) });
+    },
+    cancel: () => setPlan(null),
+  };
+}
