@@ -1,0 +1,88 @@
+import { expect, test } from "@playwright/test";
+import { startServer, type RunningServer } from "./servers.ts";
+import { apiToken, signIn } from "./session.ts";
+
+let server: RunningServer;
+test.beforeAll(async () => {
+  server = await startServer({ SIM_SPEED: "4" });
+});
+test.afterAll(async () => server.stop());
+
+test("an owner follows a task through its life: live log, send, pause, edit, resume, delete", async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await signIn(page, server.url, "alice@example.com");
+
+  // Create a task and watch it start: the conversation fills in without a reload.
+  await page.goto(`${server.url}/tasks/new`);
+  await page.getByLabel("Prompt").fill("Tidy up the README badges");
+  await page.getByRole("button", { name: "Create task" }).click();
+  const title = page.getByRole("heading", { level: 1, name: "Tidy up the README badges" });
+  await expect(title).toBeVisible();
+  const log = page.getByRole("log", { name: "Conversation" });
+  await expect(log.getByText("I'll start by reading the code involved in: Tidy up the README badges.", { exact: false })).toBeVisible({ timeout: 30_000 });
+  await expect(log.getByText(/Ran \d+ tests: all passed\./)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("region", { name: "Current state" })).toContainText("Waiting for input", { timeout: 30_000 });
+
+  // Send a message and see it, then the agent's answer, in the log.
+  await page.getByRole("textbox", { name: "Message to the agent" }).fill("Use shields.io for the badges");
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(log.getByText("Use shields.io for the badges", { exact: true })).toBeVisible();
+  await expect(log.getByText(/Understood: Use shields\.io for the badges/)).toBeVisible({ timeout: 20_000 });
+
+  // Pause: the page follows it to paused and shows the snapshot.
+  await page.getByRole("region", { name: "Actions" }).getByRole("button", { name: "Pause" }).click();
+  await expect(title.locator("..")).toContainText("Paused", { timeout: 30_000 });
+  await expect(page.getByText(/Snapshot taken .*, when the task was paused\./)).toBeVisible({ timeout: 20_000 });
+  await expect(log.getByText("Use shields.io for the badges", { exact: true })).toBeVisible();
+
+  // Edit the prompt while paused.
+  await page.getByRole("button", { name: "Edit prompt" }).click();
+  await page.getByRole("textbox", { name: "New prompt" }).fill("Tidy up the README badges and the license section");
+  await page.getByRole("button", { name: "Save prompt" }).click();
+  await expect(page.getByText(/Prompt saved/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Prompt" })).toContainText("Tidy up the README badges and the license section");
+
+  // Resume: active again, working on the new prompt.
+  await page.getByRole("region", { name: "Actions" }).getByRole("button", { name: "Resume" }).click();
+  await expect(title.locator("..")).toContainText("Active", { timeout: 30_000 });
+  await expect(log.getByText("Tidy up the README badges and the license section", { exact: true })).toBeVisible({ timeout: 30_000 });
+
+  // Delete: confirmed by name, then gone from the list.
+  await expect(page.getByRole("region", { name: "Current state" })).toContainText("Waiting for input", { timeout: 40_000 });
+  await page.getByRole("region", { name: "Actions" }).getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("group", { name: "Confirm delete" }).getByRole("button", { name: "Delete task" }).click();
+  await expect(page).toHaveURL(/\/tasks$/);
+  await expect(page.getByRole("table")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Tidy up the README badges", exact: true })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test("new entries arrive while reading earlier ones, and a permalink opens at its entry", async ({ page }) => {
+  await signIn(page, server.url, "alice@example.com", "/tasks?waiting=1");
+  const link = page.getByRole("table").getByRole("link").first();
+  await link.click();
+  const log = page.getByRole("log", { name: "Conversation" });
+  await expect(log).toBeVisible();
+  const taskId = page.url().split("/").pop() ?? "";
+
+  const token = await apiToken(server.url, "admin@example.com");
+  const add = (content: string, count = 1) =>
+    fetch(`${server.url}/sim/tasks/${taskId}/messages`, {
+      method: "POST",
+      headers: { "Coder-Session-Token": token, "Content-Type": "application/json" },
+      body: JSON.stringify({ role: "agent", content, count }),
+    });
+  expect((await add("Filler line", 40)).status).toBe(201);
+  await expect(log.getByText("Filler line 40")).toBeVisible({ timeout: 10_000 });
+
+  await log.evaluate((el) => el.scrollTo({ top: 0 }));
+  await add("Arrived while you read");
+  await expect(page.getByRole("button", { name: "1 new message ↓" })).toBeVisible({ timeout: 10_000 });
+  await page.getByRole("button", { name: "1 new message ↓" }).click();
+  await expect(log.getByText("Arrived while you read")).toBeVisible();
+
+  await page.goto(`${page.url().split("#")[0]}#log-3`);
+  await expect(page.locator("#log-3")).toBeInViewport();
+});
