@@ -2,6 +2,12 @@ import { expect, test } from "@playwright/test";
 import { startServer, type RunningServer } from "./servers.ts";
 import { apiToken, signIn } from "./session.ts";
 
+async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
+  let text = "";
+  for await (const chunk of stream) text += chunk.toString();
+  return text;
+}
+
 let server: RunningServer;
 test.beforeAll(async () => {
   server = await startServer({ SIM_SPEED: "4" });
@@ -82,6 +88,11 @@ test("new entries arrive while reading earlier ones, and a permalink opens at it
   await expect(page.getByRole("button", { name: "1 new message ↓" })).toBeVisible({ timeout: 10_000 });
   await page.getByRole("button", { name: "1 new message ↓" }).click();
   await expect(log.getByText("Arrived while you read")).toBeVisible();
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download JSON" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/-log\.json$/);
+  const saved = JSON.parse(await streamText(await download.createReadStream())) as { id: number; content: string; type: string }[];
+  expect(saved.at(-1)).toMatchObject({ content: "Arrived while you read", type: "output" });
 
   await page.goto(`${page.url().split("#")[0]}#log-3`);
   await expect(page.locator("#log-3")).toBeInViewport();

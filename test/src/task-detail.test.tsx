@@ -230,6 +230,17 @@ describe("the conversation", () => {
     expect(within(log).getAllByRole("article", { name: /^Agent,/ }).length).toBeGreaterThan(0);
   });
 
+  it("copies an entry's text", async () => {
+    const { user, sim, task } = openTask("idle");
+    sim.engine.appendMessage(task, "agent", "Copy this exact line");
+    const log = await screen.findByRole("log", { name: "Conversation" });
+    await poll(2_000);
+    const entry = (await within(log).findByText("Copy this exact line")).closest("article") as HTMLElement;
+    await user.click(within(entry).getByRole("button", { name: "Copy" }));
+    expect(await navigator.clipboard.readText()).toBe("Copy this exact line");
+    expect(within(entry).getByRole("button", { name: "Copied" })).toBeInTheDocument();
+  });
+
   it("shows a paused task's snapshot with its age", async () => {
     openTask("paused");
     expect(await screen.findByRole("note")).toHaveTextContent(/Snapshot taken (just now|.+ ago), when the task was paused\./);
