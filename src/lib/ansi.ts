@@ -23,7 +23,7 @@ const FOREGROUND: Record<number, string> = {
   94: "text-blue-600",
   95: "text-fuchsia-600",
   96: "text-cyan-600",
-  97: "text-slate-400",
+  97: "text-slate-500",
 };
 
 const BACKGROUND: Record<number, string> = {

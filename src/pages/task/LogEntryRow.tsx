@@ -31,7 +31,7 @@ export const LogEntryRow = memo(function LogEntryRow({ entry, marks = NO_MARKS, 
       aria-label={`${isInput ? "You" : "Agent"}, ${exactTime(entry.time)}`}
       className={`mx-2 my-1 rounded-md border px-3 py-2 ${isInput ? "ml-12 border-sky-200 bg-sky-50" : "mr-12 border-slate-200 bg-white"} ${isTarget ? "ring-2 ring-amber-400" : ""}`}
     >
-      <header className="mb-1 flex items-center gap-2 text-xs text-slate-500">
+      <header className="mb-1 flex items-center gap-2 text-xs text-slate-600">
         <span className="font-semibold text-slate-700">{isInput ? "You" : "Agent"}</span>
         <time dateTime={entry.time}>{exactTime(entry.time)}</time>
         <a href={`#log-${entry.id}`} className="hover:underline" aria-label={`Link to message ${entry.id}`}>#{entry.id}</a>

@@ -47,13 +47,13 @@ export const TaskRow = memo(function TaskRow({ task, rowIndex, now, organization
           <div className="truncate text-xs text-slate-600" title={state.message}>
             {stateLabel(task.status, state.state)}
             {state.message && `: ${state.message}`}
-            <span className="text-slate-400"> · for {relativeDuration(state.timestamp, now)}</span>
+            <span className="text-slate-500"> · for {relativeDuration(state.timestamp, now)}</span>
           </div>
         )}
       </td>
       <td className="truncate px-3 text-xs">
         {health === null ? (
-          <span className="text-slate-400">—</span>
+          <span className="text-slate-500">—</span>
         ) : health.healthy ? (
           <span className="text-green-800">✓ Healthy</span>
         ) : (

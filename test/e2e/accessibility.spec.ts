@@ -1,0 +1,55 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createRequire } from "node:module";
+import { startServer, type RunningServer } from "./servers.ts";
+import { signIn } from "./session.ts";
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+// The app's CSP forbids injected scripts, as it should; axe is injected here only to inspect the page.
+test.use({ bypassCSP: true });
+
+let server: RunningServer;
+test.beforeAll(async () => {
+  server = await startServer();
+});
+test.afterAll(async () => server.stop());
+
+interface Violation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string[]; failureSummary: string }[];
+}
+
+/** Runs axe-core in the page and returns its violations, each with where it was found. */
+async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Violation[] }> } }).axe;
+    return (await axe.run(document)).violations;
+  });
+  return found.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary}`).join(" | ")}`);
+}
+
+test("every page has no axe-core violations", async ({ page }) => {
+  await page.goto(`${server.url}/login`);
+  await expect(page.getByRole("heading", { name: "Sign in to Coder Tasks" })).toBeVisible();
+  expect(await violations(page), "sign-in").toEqual([]);
+
+  await signIn(page, server.url, "admin@example.com");
+  await expect(page.getByRole("table")).toBeVisible();
+  expect(await violations(page), "task list").toEqual([]);
+
+  await page.getByRole("table").getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: "Current state" })).toBeVisible();
+  await expect(page.getByRole("log", { name: "Conversation" }).or(page.getByRole("note")).first()).toBeVisible();
+  expect(await violations(page), "task page").toEqual([]);
+
+  await page.goto(`${server.url}/tasks/new`);
+  await expect(page.getByLabel("Prompt")).toBeVisible();
+  expect(await violations(page), "new task").toEqual([]);
+
+  await page.goto(`${server.url}/wall`);
+  await expect(page.getByRole("heading", { name: /Needs you/ })).toBeVisible();
+  expect(await violations(page), "wall").toEqual([]);
+});
