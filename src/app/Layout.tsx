@@ -1,27 +1,50 @@
 import { useQuery } from "@tanstack/react-query";
+import { useCallback, useState } from "react";
 import { Link, NavLink, Outlet } from "react-router";
+import { NotificationSettings } from "../components/NotificationSettings.tsx";
+import { ShortcutsDialog } from "../components/ShortcutsDialog.tsx";
+import { ThemePicker, ThemeRoot } from "../components/theme.tsx";
 import { meQuery, useSignOut } from "../queries/auth.ts";
+import { setNotificationPrefs, useNotificationPrefs, useTaskNotifications } from "./notifications.ts";
+import { useShortcuts } from "./use-shortcuts.ts";
 
 const navLink = ({ isActive }: { isActive: boolean }) =>
   `rounded px-2 py-1 ${isActive ? "bg-slate-700 text-white" : "text-slate-200 hover:bg-slate-800"}`;
 
+const browserPermission = (): NotificationPermission | "unsupported" => (typeof Notification === "undefined" ? "unsupported" : Notification.permission);
+
 export function Layout() {
   const me = useQuery(meQuery());
   const signOut = useSignOut();
+  const prefs = useNotificationPrefs();
+  const [permission, setPermission] = useState(browserPermission);
+  const [isHelpOpen, setHelpOpen] = useState(false);
+  useShortcuts(useCallback(() => setHelpOpen(true), []));
+  useTaskNotifications();
   return (
-    <div className="min-h-screen">
-      <header className="bg-slate-900 text-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-2">
+    <ThemeRoot>
+      <header className="chrome bg-slate-900 text-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
           <Link to="/tasks" className="font-semibold">Coder Tasks</Link>
           <nav aria-label="Main" className="flex gap-1 text-sm">
             <NavLink to="/tasks" end className={navLink}>Tasks</NavLink>
             <NavLink to="/tasks/new" className={navLink}>New task</NavLink>
             <NavLink to="/wall" className={navLink}>Wall</NavLink>
           </nav>
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
+            <NotificationSettings
+              prefs={prefs}
+              permission={permission}
+              onChange={setNotificationPrefs}
+              onAskPermission={() => void Notification.requestPermission().then(setPermission)}
+            />
+            <ThemePicker />
+            <button type="button" className="rounded px-2 py-1 ring-1 ring-slate-600 hover:bg-slate-800" aria-label="Keyboard shortcuts" onClick={() => setHelpOpen(true)}>
+              ?
+            </button>
             {me.data && (
               <span aria-label="Signed in as">
-                {me.data.name || me.data.username} <span className="text-slate-400">({me.data.username})</span>
+                {me.data.name || me.data.username} <span className="text-slate-300">({me.data.username})</span>
               </span>
             )}
             <button
@@ -39,6 +62,7 @@ export function Layout() {
       <main className="mx-auto max-w-7xl px-4 py-6">
         <Outlet />
       </main>
-    </div>
+      {isHelpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
+    </ThemeRoot>
   );
 }

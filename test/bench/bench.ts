@@ -110,7 +110,8 @@ async function taskListInBrowser(): Promise<Result[]> {
   const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.addInitScript(watch, { url: "/api/(v2|experimental)/tasks(\\?|$)", selector: "tbody tr[aria-rowindex]" });
+    // The page's own list (no q for the site owner), not the header's watch on owner:me.
+    await page.addInitScript(watch, { url: "/api/(v2|experimental)/tasks$", selector: "tbody tr[aria-rowindex]" });
     await signIn(page, server.url);
     await page.getByRole("table").waitFor({ timeout: 30_000 });
 

@@ -53,3 +53,16 @@ test("every page has no axe-core violations", async ({ page }) => {
   await expect(page.getByRole("heading", { name: /Needs you/ })).toBeVisible();
   expect(await violations(page), "wall").toEqual([]);
 });
+
+test.describe("in the dark theme", () => {
+  test.use({ colorScheme: "dark" });
+
+  test("the list and a task page have no axe-core violations", async ({ page }) => {
+    await signIn(page, server.url, "alice@example.com");
+    await expect(page.getByRole("table")).toBeVisible();
+    expect(await violations(page), "task list, dark").toEqual([]);
+    await page.getByRole("table").getByRole("link").first().click();
+    await expect(page.getByRole("heading", { name: "Current state" })).toBeVisible();
+    expect(await violations(page), "task page, dark").toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import { useSignIn, type SignIn } from "../../queries/auth.ts";
 import { useSessionToken } from "../../queries/session.ts";
 import { safeNextPath } from "../../lib/next-path.ts";
 import { Field } from "../../components/Field.tsx";
+import { ThemeRoot } from "../../components/theme.tsx";
 
 type Method = "password" | "token";
 
@@ -35,7 +36,8 @@ export function LoginPage() {
   const fieldError = (field: string) => error?.validations.find((v) => v.field === field)?.detail;
 
   return (
-    <main className="mx-auto mt-16 max-w-sm px-4">
+    <ThemeRoot>
+    <main className="mx-auto max-w-sm px-4 pt-16">
       <h1 className="mb-1 text-2xl font-semibold">Sign in to Coder Tasks</h1>
       <p className="mb-6 text-sm text-slate-600">Use your Coder account, or paste a session token.</p>
       <div role="group" aria-label="Sign-in method" className="mb-4 flex gap-2 text-sm">
@@ -84,5 +86,6 @@ export function LoginPage() {
         </button>
       </form>
     </main>
+    </ThemeRoot>
   );
 }

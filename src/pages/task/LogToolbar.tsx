@@ -35,6 +35,7 @@ export function LogToolbar({ filter, onFilter, search, onSearch, matchCount, cur
         <input
           id={searchId}
           type="search"
+          data-shortcut-search
           value={search}
           onChange={(e) => onSearch(e.target.value)}
           onKeyDown={(e) => {

@@ -42,7 +42,8 @@ export function FilterBar({ filters, counts, searchText, onSearchText, showPeopl
           <input
             id={searchId}
             type="search"
-            placeholder="Name, prompt or message"
+            placeholder="Name, prompt or message (press /)"
+            data-shortcut-search
             value={searchText}
             className={`${control} w-64`}
             onChange={(e) => onSearchText(e.target.value)}

@@ -31,7 +31,7 @@ export const TaskRow = memo(function TaskRow({ task, rowIndex, now, organization
         <input type="checkbox" aria-label={`Select ${title}`} checked={isSelected} onChange={() => onToggle(task.id)} />
       </td>
       <td className="truncate px-3">
-        <Link to={taskPath(task)} className="block truncate font-medium text-sky-800 hover:underline" title={title}>
+        <Link to={taskPath(task)} data-row-link className="block truncate font-medium text-sky-800 hover:underline" title={title}>
           {title}
         </Link>
         <div className="flex items-center gap-1 truncate text-xs text-slate-500">

@@ -42,7 +42,7 @@ export const TaskTable = memo(function TaskTable({ tasks, now, organizations, se
 
   return (
     <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
-      <table ref={tableRef} className="w-full table-fixed text-left text-sm" aria-rowcount={tasks.length + 1}>
+      <table ref={tableRef} className="w-full min-w-[60rem] table-fixed text-left text-sm" aria-rowcount={tasks.length + 1}>
         <caption className="sr-only">Tasks, {tasks.length} shown</caption>
         <colgroup>
           <col className="w-10" />

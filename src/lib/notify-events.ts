@@ -1,0 +1,36 @@
+import type { Task } from "../api/types.ts";
+
+export type NotifyEvent = "waiting" | "complete" | "failed";
+
+export interface NotificationPrefs {
+  waiting: boolean;
+  complete: boolean;
+  failed: boolean;
+}
+
+export const NO_NOTIFICATIONS: NotificationPrefs = { waiting: false, complete: false, failed: false };
+
+export const EVENT_TITLE: Record<NotifyEvent, string> = {
+  waiting: "A task is waiting for your input",
+  complete: "A task is complete",
+  failed: "A task failed",
+};
+
+/** What a task's state means to its owner, if it is something worth a notification. */
+export function notifyEventOf(task: Task): NotifyEvent | null {
+  if (task.status === "error") return "failed";
+  if (task.status !== "active") return null;
+  const state = task.current_state?.state;
+  return state === "idle" ? "waiting" : state === "complete" ? "complete" : state === "failed" ? "failed" : null;
+}
+
+/** The events to announce: tasks whose event is new since the previous look (none on the first look). */
+export function newEvents(before: ReadonlyMap<string, NotifyEvent | null> | null, tasks: readonly Task[]): { task: Task; event: NotifyEvent }[] {
+  if (before === null) return [];
+  const out: { task: Task; event: NotifyEvent }[] = [];
+  for (const task of tasks) {
+    const event = notifyEventOf(task);
+    if (event !== null && before.get(task.id) !== event) out.push({ task, event });
+  }
+  return out;
+}
