@@ -61,7 +61,7 @@ describe("POST /workspaceagents/me/tasks/{task}/log-snapshot", () => {
     const token = await agentToken(t, task.id);
     const messages = [{ id: 7, content: "Uploaded by the agent", role: "agent", time: "2026-11-22T12:00:00Z" }];
     expect((await asAgent(t, token, "POST", path(task.id), { messages })).status).toBe(204);
-    // Pausing uploads a fresh one; check the stored one is read back through the task API first by editing it in place.
+    // Stored as sent, one per task: a paused task's logs are read from it.
     const snapshot = t.sim.store.tasks.get(task.id)?.snapshot;
     expect(JSON.parse(snapshot?.data ?? "{}")).toEqual({ messages });
   });
