@@ -38,23 +38,28 @@ export const DEFAULT_DIRECTION: Record<SortKey, SortDirection> = {
   name: "asc",
 };
 
-/** Coder usernames and organization names: anything else in the URL is ignored rather than sent. */
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}$/;
 
+/** A username or organization name from the URL; anything else is ignored rather than sent to the server. */
+export function nameParam(value: string | null): string {
+  return value !== null && NAME.test(value) ? value : "";
+}
+
+/** `active,paused` from the URL: the known statuses, once each. */
+export function statusesParam(value: string | null): TaskStatus[] {
+  const known = (value ?? "").split(",").filter((s): s is TaskStatus => (TASK_STATUSES as readonly string[]).includes(s));
+  return [...new Set(known)];
+}
+
 export function parseFilters(params: URLSearchParams): TaskFilters {
-  const statuses = (params.get("status") ?? "")
-    .split(",")
-    .filter((s): s is TaskStatus => (TASK_STATUSES as readonly string[]).includes(s));
   const sortParam = params.get("sort") ?? "";
   const sort = (SORT_KEYS as readonly string[]).includes(sortParam) ? (sortParam as SortKey) : DEFAULT_FILTERS.sort;
   const dir = params.get("dir");
-  const owner = params.get("owner") ?? "";
-  const organization = params.get("org") ?? "";
   return {
-    statuses: [...new Set(statuses)],
+    statuses: statusesParam(params.get("status")),
     waiting: params.get("waiting") === "1",
-    owner: NAME.test(owner) ? owner : "",
-    organization: NAME.test(organization) ? organization : "",
+    owner: nameParam(params.get("owner")),
+    organization: nameParam(params.get("org")),
     search: (params.get("q") ?? "").slice(0, 200),
     sort,
     direction: dir === "asc" || dir === "desc" ? dir : DEFAULT_DIRECTION[sort],
@@ -95,12 +100,16 @@ export function matchesStatus(task: Task, filters: Pick<TaskFilters, "statuses" 
   return filters.statuses.includes(task.status) || (filters.waiting && isWaitingForInput(task));
 }
 
-/** 0: needs a person (waiting for input, failed, error); 1: working; 2: everything else. */
-export function attentionRank(task: Task): number {
+/** Waiting for input, failed, or in error: the tasks a person has to look at. */
+export function needsAttention(task: Task): boolean {
   const state = task.current_state?.state;
-  if (task.status === "error" || (task.status === "active" && (state === "idle" || state === "failed"))) return 0;
-  if (task.status === "active" && state === "working") return 1;
-  return 2;
+  return task.status === "error" || (task.status === "active" && (state === "idle" || state === "failed"));
+}
+
+/** 0: needs a person; 1: working; 2: everything else. */
+function attentionRank(task: Task): number {
+  if (needsAttention(task)) return 0;
+  return task.status === "active" && task.current_state?.state === "working" ? 1 : 2;
 }
 
 const STATUS_ORDER: Record<TaskStatus, number> = { error: 0, active: 1, initializing: 2, pending: 3, unknown: 4, paused: 5 };

@@ -1,5 +1,5 @@
 import type { Task, TaskStatus } from "../api/types.ts";
-import { TASK_STATUSES } from "./status.ts";
+import { nameParam, needsAttention, statusesParam } from "./task-filters.ts";
 
 export type WallGroup = "needs-you" | "working" | "starting" | "paused" | "done";
 
@@ -16,11 +16,10 @@ export const WALL_GROUPS: { id: WallGroup; title: string; noun: string }[] = [
  * Unknown (a stop in flight, or an agent that went off) is shown with the paused ones: nobody can act on it.
  */
 export function wallGroupOf(task: Task): WallGroup {
-  const state = task.current_state?.state;
-  if (task.status === "error" || (task.status === "active" && (state === "idle" || state === "failed"))) return "needs-you";
+  if (needsAttention(task)) return "needs-you";
   if (task.status === "pending" || task.status === "initializing") return "starting";
   if (task.status === "paused" || task.status === "unknown") return "paused";
-  return state === "complete" ? "done" : "working";
+  return task.current_state?.state === "complete" ? "done" : "working";
 }
 
 export interface StuckLimits {
@@ -48,8 +47,6 @@ export interface WallConfig {
   stuck: StuckLimits;
 }
 
-const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}$/;
-
 function minutes(value: string | null, fallback: number): number {
   const n = Number(value);
   return value !== null && Number.isFinite(n) && n > 0 && n <= 7 * 24 * 60 ? n : fallback;
@@ -57,12 +54,10 @@ function minutes(value: string | null, fallback: number): number {
 
 /** A wall is a bookmark: everything it shows is set in its URL, and nonsense falls back to the defaults. */
 export function parseWallConfig(params: URLSearchParams): WallConfig {
-  const owner = params.get("owner") ?? "";
-  const organization = params.get("organization") ?? "";
   return {
-    owner: NAME.test(owner) ? owner : "",
-    organization: NAME.test(organization) ? organization : "",
-    statuses: (params.get("status") ?? "").split(",").filter((s): s is TaskStatus => (TASK_STATUSES as readonly string[]).includes(s)),
+    owner: nameParam(params.get("owner")),
+    organization: nameParam(params.get("organization")),
+    statuses: statusesParam(params.get("status")),
     isPrivate: params.get("privacy") === "1",
     stuck: {
       initializingMinutes: minutes(params.get("stuck-initializing"), 10),
