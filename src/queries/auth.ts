@@ -1,12 +1,11 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { getAuthMethods, getBuildInfo, getMe, login, logout } from "../api/users.ts";
+import { getBuildInfo, getMe, login, logout } from "../api/users.ts";
 import { setSessionToken } from "../api/client.ts";
 import { endSession, startSession } from "./session.ts";
 
 export const authKeys = {
   me: ["me"] as const,
   buildInfo: ["buildinfo"] as const,
-  authMethods: ["authmethods"] as const,
 };
 
 export const meQuery = () =>
@@ -14,9 +13,6 @@ export const meQuery = () =>
 
 export const buildInfoQuery = () =>
   queryOptions({ queryKey: authKeys.buildInfo, queryFn: ({ signal }) => getBuildInfo(signal), staleTime: Infinity });
-
-export const authMethodsQuery = () =>
-  queryOptions({ queryKey: authKeys.authMethods, queryFn: ({ signal }) => getAuthMethods(signal), staleTime: Infinity });
 
 export type SignIn = { kind: "password"; email: string; password: string; remember: boolean } | { kind: "token"; token: string; remember: boolean };
 

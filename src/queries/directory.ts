@@ -1,13 +1,12 @@
 import { queryOptions } from "@tanstack/react-query";
 import { listOrganizations, listUsers } from "../api/users.ts";
-import { getTemplate, listAiTemplates, listPresets, listTemplateVersions } from "../api/templates.ts";
+import { listAiTemplates, listPresets, listTemplateVersions } from "../api/templates.ts";
 
 /** Users, organizations and templates: what pickers and the create form choose from. */
 export const directoryKeys = {
   users: (q: string) => ["users", q] as const,
   organizations: ["organizations"] as const,
   aiTemplates: ["templates", "ai"] as const,
-  template: (id: string) => ["templates", "detail", id] as const,
   versions: (templateId: string) => ["templates", "detail", templateId, "versions"] as const,
   presets: (versionId: string) => ["templateversions", versionId, "presets"] as const,
 };
@@ -20,9 +19,6 @@ export const organizationsQuery = () =>
 
 export const aiTemplatesQuery = () =>
   queryOptions({ queryKey: directoryKeys.aiTemplates, queryFn: ({ signal }) => listAiTemplates(signal), staleTime: 60_000 });
-
-export const templateQuery = (id: string) =>
-  queryOptions({ queryKey: directoryKeys.template(id), queryFn: ({ signal }) => getTemplate(id, signal) });
 
 export const templateVersionsQuery = (templateId: string) =>
   queryOptions({ queryKey: directoryKeys.versions(templateId), queryFn: ({ signal }) => listTemplateVersions(templateId, signal) });

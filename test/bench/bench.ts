@@ -9,7 +9,7 @@
  * - task log: see taskLogInBrowser.
  */
 import { chromium, type Page } from "playwright-core";
-import { startServer } from "../e2e/servers.ts";
+import { apiToken, startServer } from "../e2e/servers.ts";
 
 interface Result {
   name: string;
@@ -24,12 +24,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 async function simulatorList(): Promise<Result[]> {
   const server = await startServer({ SIM_TASKS: "10000" });
   try {
-    const login = await fetch(`${server.url}/api/v2/users/login`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ email: "admin@example.com", password: "demo-password" }),
-    });
-    const { session_token: token } = (await login.json()) as { session_token: string };
+    const token = await apiToken(server.url, "admin@example.com");
     const times: number[] = [];
     for (let i = 0; i < 23; i++) {
       const started = performance.now();

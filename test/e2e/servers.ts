@@ -45,16 +45,21 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   };
 }
 
-/** Display names of a user's tasks, asked of the API as the site owner. */
-export async function taskNamesOf(baseUrl: string, username: string): Promise<string[]> {
-  const login = await fetch(`${baseUrl}/api/v2/users/login`, {
+/** A session token for `email`, straight from the API, for arranging things a test then watches in the page. */
+export async function apiToken(base: string, email: string): Promise<string> {
+  const response = await fetch(`${base}/api/v2/users/login`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email: "admin@example.com", password: "demo-password" }),
+    body: JSON.stringify({ email, password: "demo-password" }),
   });
-  const { session_token } = (await login.json()) as { session_token: string };
+  return ((await response.json()) as { session_token: string }).session_token;
+}
+
+/** Display names of a user's tasks, asked of the API as the site owner. */
+export async function taskNamesOf(baseUrl: string, username: string): Promise<string[]> {
+  const token = await apiToken(baseUrl, "admin@example.com");
   const list = await fetch(`${baseUrl}/api/v2/tasks?q=${encodeURIComponent(`owner:${username}`)}`, {
-    headers: { "Coder-Session-Token": session_token },
+    headers: { "Coder-Session-Token": token },
   });
   const { tasks } = (await list.json()) as { tasks: { display_name: string }[] };
   return tasks.map((t) => t.display_name);

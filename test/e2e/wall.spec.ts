@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { startServer, type RunningServer } from "./servers.ts";
-import { apiToken, signIn } from "./session.ts";
+import { apiToken, startServer, type RunningServer } from "./servers.ts";
+import { signIn } from "./session.ts";
 
 const WALL_TOKEN = "WallScreen-0123456789abcdefghijkl";
 

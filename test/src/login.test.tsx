@@ -1,5 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
+import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
+import { server } from "../setup-ui.ts";
 import { renderApp, SESSION_KEY, taskNamesOf } from "./render.tsx";
 
 describe("sign-in", () => {
@@ -49,6 +51,20 @@ describe("sign-in", () => {
     expect(await screen.findByRole("heading", { name: "Tasks" })).toBeInTheDocument();
     expect(window.localStorage.getItem(SESSION_KEY)).toBe(token);
     expect(window.sessionStorage.getItem(SESSION_KEY)).toBeNull();
+  });
+
+  it("turns to a pasted token where the deployment has password sign-in disabled", async () => {
+    server.use(http.post(/\/api\/v2\/users\/login$/, () => HttpResponse.json({ message: "Password authentication is disabled." }, { status: 403 }), { once: true }));
+    const { user, sim } = renderApp("/login");
+    await user.type(await screen.findByLabelText("Email"), "bob@example.com");
+    await user.type(screen.getByLabelText("Password"), "demo-password");
+    await user.click(screen.getByRole("button", { name: "Sign in" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Password authentication is disabled.");
+    expect(screen.getByText(/does not allow password sign-in: paste a session token instead/)).toBeInTheDocument();
+    expect(screen.queryByLabelText("Password")).not.toBeInTheDocument();
+    await user.type(screen.getByLabelText("Session token"), sim.tokenFor("bob"));
+    await user.click(screen.getByRole("button", { name: "Sign in" }));
+    expect(await screen.findByRole("heading", { name: "Tasks" })).toBeInTheDocument();
   });
 
   it("refuses a bad pasted token with the server's message and detail", async () => {

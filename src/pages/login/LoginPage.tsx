@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from "react";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { ErrorBanner } from "../../components/ErrorBanner.tsx";
-import { describeError } from "../../lib/errors.ts";
-import { useSignIn, type SignIn } from "../../queries/auth.ts";
-import { useSessionToken } from "../../queries/session.ts";
-import { safeNextPath } from "../../lib/next-path.ts";
 import { Field } from "../../components/Field.tsx";
 import { ThemeRoot } from "../../components/theme.tsx";
+import { describeError } from "../../lib/errors.ts";
+import { safeNextPath } from "../../lib/next-path.ts";
+import { useSignIn, type SignIn } from "../../queries/auth.ts";
+import { useSessionToken } from "../../queries/session.ts";
 
 type Method = "password" | "token";
 
@@ -16,7 +16,9 @@ export function LoginPage() {
   const navigate = useNavigate();
   const token = useSessionToken();
   const signIn = useSignIn();
-  const [method, setMethod] = useState<Method>("password");
+  const [chosen, setMethod] = useState<Method>("password");
+  const [hasPassword, setHasPassword] = useState(true);
+  const method: Method = hasPassword ? chosen : "token";
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [pastedToken, setPastedToken] = useState("");
@@ -29,7 +31,14 @@ export function LoginPage() {
     if (signIn.isPending) return;
     const input: SignIn =
       method === "password" ? { kind: "password", email, password, remember } : { kind: "token", token: pastedToken, remember };
-    signIn.mutate(input, { onSuccess: () => navigate(next, { replace: true }) });
+    signIn.mutate(input, {
+      onSuccess: () => navigate(next, { replace: true }),
+      // Deployments with only OIDC or GitHub sign-in refuse passwords; a pasted token still works there.
+      onError: (e) => {
+        const refused = describeError(e);
+        if (refused.status === 403 && refused.message === "Password authentication is disabled.") setHasPassword(false);
+      },
+    });
   };
 
   const error = signIn.error ? describeError(signIn.error) : null;
@@ -37,22 +46,26 @@ export function LoginPage() {
 
   return (
     <ThemeRoot>
-    <main className="mx-auto max-w-sm px-4 pt-16">
+      <main className="mx-auto max-w-sm px-4 pt-16">
       <h1 className="mb-1 text-2xl font-semibold">Sign in to Coder Tasks</h1>
-      <p className="mb-6 text-sm text-slate-600">Use your Coder account, or paste a session token.</p>
-      <div role="group" aria-label="Sign-in method" className="mb-4 flex gap-2 text-sm">
-        {(["password", "token"] as const).map((m) => (
-          <button
-            key={m}
-            type="button"
-            aria-pressed={method === m}
-            onClick={() => setMethod(m)}
-            className={`rounded px-3 py-1 ring-1 ring-slate-300 ${method === m ? "bg-slate-900 text-white" : "bg-white"}`}
-          >
-            {m === "password" ? "Email and password" : "Session token"}
-          </button>
-        ))}
-      </div>
+      <p className="mb-6 text-sm text-slate-600">
+        {hasPassword ? "Use your Coder account, or paste a session token." : "This Coder deployment does not allow password sign-in: paste a session token instead."}
+      </p>
+      {hasPassword && (
+        <div role="group" aria-label="Sign-in method" className="mb-4 flex gap-2 text-sm">
+          {(["password", "token"] as const).map((m) => (
+            <button
+              key={m}
+              type="button"
+              aria-pressed={method === m}
+              onClick={() => setMethod(m)}
+              className={`rounded px-3 py-1 ring-1 ring-slate-300 ${method === m ? "bg-slate-900 text-white" : "bg-white"}`}
+            >
+              {m === "password" ? "Email and password" : "Session token"}
+            </button>
+          ))}
+        </div>
+      )}
       <form onSubmit={submit} className="space-y-4" noValidate>
         {error && <ErrorBanner error={error} title="Sign-in failed" />}
         {method === "password" ? (
