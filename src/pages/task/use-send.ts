@@ -6,10 +6,10 @@ import { taskRef, useResumeTask, useSendTaskInput } from "../../queries/tasks.ts
 /** Coder's answer when the agent is busy (AgentAPI not "stable"). */
 const NOT_READY = "Task app is not ready to accept input.";
 
-export type SendPlan = null | "when-ready" | "follow-up";
+type SendPlan = null | "when-ready" | "follow-up";
 
 /** An active agent takes input unless it is working; a null state right after a start counts as ready. */
-export const isReady = (task: Task) => task.status === "active" && task.current_state?.state !== "working";
+const isReady = (task: Task) => task.status === "active" && task.current_state?.state !== "working";
 
 /**
  * Sending a message: at once, or queued until the agent is ready, or — for a paused task — resume, wait
@@ -18,7 +18,6 @@ export const isReady = (task: Task) => task.status === "active" && task.current_
 export function useSend(task: Task) {
   const [draft, setDraft] = useState("");
   const [plan, setPlan] = useState<SendPlan>(null);
-  const [isBusy, setBusy] = useState(false);
   const [sentAt, setSentAt] = useState<string | null>(null);
   const send = useSendTaskInput();
   const resume = useResumeTask();
@@ -28,7 +27,6 @@ export function useSend(task: Task) {
   const deliver = (text: string) => {
     if (inFlight.current) return;
     inFlight.current = true;
-    setBusy(false);
     send.mutate(
       { ...ref, input: text },
       {
@@ -38,10 +36,8 @@ export function useSend(task: Task) {
           setSentAt(new Date().toLocaleTimeString());
         },
         onError: (error) => {
-          const busy = describeError(error).message === NOT_READY;
           // A queued message that meets a busy agent keeps waiting; otherwise the server's words are shown.
-          if (!busy || plan === null) setPlan(null);
-          setBusy(busy && plan === null);
+          if (describeError(error).message !== NOT_READY) setPlan(null);
         },
         onSettled: () => {
           inFlight.current = false;
@@ -50,6 +46,8 @@ export function useSend(task: Task) {
     );
   };
 
+  /** Sent at once, the agent was busy: the page offers to send when it is idle. */
+  const isBusy = plan === null && send.isError && describeError(send.error).message === NOT_READY;
   const ready = isReady(task);
   const isWaiting = plan === "when-ready" || (plan === "follow-up" && resume.isSuccess);
   useEffect(() => {
@@ -73,10 +71,7 @@ export function useSend(task: Task) {
       deliver(draft);
     },
     /** Send once the agent is ready: after a "busy" answer, or while the task starts. */
-    queue: () => {
-      setBusy(false);
-      setPlan("when-ready");
-    },
+    queue: () => setPlan("when-ready"),
     /** A paused task: resume it, wait until it is active, then send. */
     followUp: () => {
       if (draft === "" || resume.isPending) return;
