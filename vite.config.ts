@@ -17,7 +17,8 @@ function coderServer(): Plugin {
       const config = readConfig(process.env);
       const listener = getRequestListener(createServerApp({ backend: backendFor(config), wallToken: config.wallToken }).fetch);
       server.middlewares.use((req, res, next) => {
-        const isBackend = /^\/(api|sim)(\/|$)/.test(req.url ?? "") || (config.coderUrl !== null && /^\/(icon|emojis)\//.test(req.url ?? ""));
+        const isBackend =
+          /^\/(api|sim)(\/|$)/.test(req.url ?? "") || (config.coderUrl !== null && /^\/(icon|emojis)\//.test(req.url ?? ""));
         if (isBackend) void listener(req, res);
         else next();
       });

@@ -92,10 +92,7 @@ function wallTokenGate(wallToken: string) {
     const isListRead = method === "GET" && TASK_LIST_PATHS.has(path);
     if (session === undefined && PUBLIC_ROUTES.has(`${method} ${path}`)) return next();
     if ((session === undefined || session === wallToken) && !isListRead) {
-      return c.json(
-        { message: "The wall token may only read the task list.", detail: "Sign in to see or change anything else." },
-        403,
-      );
+      return c.json({ message: "The wall token may only read the task list.", detail: "Sign in to see or change anything else." }, 403);
     }
     if (session === undefined) c.set("wallSession", wallToken);
     return next();

@@ -67,7 +67,6 @@ const TOKEN_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123
 
 /** Coder API keys are `<10-char id>-<22-char secret>`. */
 export function randomToken(random: Random): { id: string; secret: string } {
-  const draw = (n: number) =>
-    Array.from({ length: n }, () => TOKEN_ALPHABET[Math.floor(random() * TOKEN_ALPHABET.length)]).join("");
+  const draw = (n: number) => Array.from({ length: n }, () => TOKEN_ALPHABET[Math.floor(random() * TOKEN_ALPHABET.length)]).join("");
   return { id: draw(10), secret: draw(22) };
 }

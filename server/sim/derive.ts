@@ -1,15 +1,5 @@
+import type { TaskStateEntry, TaskStatus, WorkspaceStatus } from "../../src/wire/types.ts";
 import type { Build, JobStatus, Workspace } from "./model.ts";
-
-/** Coder's task_status enum. */
-export type TaskStatus = "pending" | "initializing" | "active" | "paused" | "unknown" | "error";
-export type TaskState = "working" | "idle" | "complete" | "failed";
-
-export interface TaskStateEntry {
-  timestamp: string;
-  state: TaskState;
-  message: string;
-  uri: string;
-}
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -61,7 +51,7 @@ export function deriveStatus(ws: Workspace | undefined): TaskStatus {
 }
 
 /** Workspace status from the latest build and its job (codersdk.ConvertWorkspaceStatus). */
-export function workspaceStatus(build: Build): string {
+export function workspaceStatus(build: Build): WorkspaceStatus {
   switch (build.jobStatus) {
     case "pending":
       return "pending";

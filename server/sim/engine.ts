@@ -1,6 +1,7 @@
 import { randomToken, randomUuid, type Random } from "./clock.ts";
 import { replyScript, resumeScript, workScript, type Finish, type ScriptStep } from "./agent-script.ts";
 import { latestBuild } from "./derive.ts";
+import type { BuildReason } from "../../src/wire/types.ts";
 import type { AppStatusState, Build, Task, Transition, Workspace } from "./model.ts";
 import type { Scheduler } from "./scheduler.ts";
 import type { Store } from "./store.ts";
@@ -135,7 +136,7 @@ export class Engine {
     return ws;
   }
 
-  startBuild(task: Task, ws: Workspace, initiatorId: string, reason: string, plan: Plan = this.randomPlan()): Build {
+  startBuild(task: Task, ws: Workspace, initiatorId: string, reason: BuildReason, plan: Plan = this.randomPlan()): Build {
     const build = this.newBuild(task, ws, "start", reason, initiatorId);
     this.scheduler.after(PACE.jobQueued, () => {
       this.setJob(ws, build, "running");
@@ -153,7 +154,7 @@ export class Engine {
   }
 
   /** A stop build: the agent shuts down, uploads its snapshot, and the task ends up paused. */
-  stopBuild(task: Task, ws: Workspace, initiatorId: string, reason: string): Build {
+  stopBuild(task: Task, ws: Workspace, initiatorId: string, reason: BuildReason): Build {
     return this.teardown(task, ws, "stop", reason, initiatorId);
   }
 
@@ -189,7 +190,7 @@ export class Engine {
     task.snapshot = { format: "agentapi", data, createdAt: this.now() };
   }
 
-  private newBuild(task: Task, ws: Workspace, transition: Transition, reason: string, initiatorId: string): Build {
+  private newBuild(task: Task, ws: Workspace, transition: Transition, reason: BuildReason, initiatorId: string): Build {
     const number = (latestBuild(ws)?.number ?? 0) + 1;
     const build: Build = {
       id: randomUuid(this.random),
@@ -308,7 +309,7 @@ export class Engine {
     return at;
   }
 
-  private teardown(task: Task, ws: Workspace, transition: Transition, reason: string, initiatorId: string): Build {
+  private teardown(task: Task, ws: Workspace, transition: Transition, reason: BuildReason, initiatorId: string): Build {
     const build = this.newBuild(task, ws, transition, reason, initiatorId);
     task.conversation.generation++;
     task.conversation.busy = false;

@@ -1,3 +1,12 @@
+import type {
+  AgentLifecycle,
+  BuildReason,
+  ProvisionerJobStatus,
+  WorkspaceAppHealth,
+  WorkspaceAppStatusState,
+  WorkspaceTransition,
+} from "../../src/wire/types.ts";
+
 /** The simulator's internal records. Wire shapes live in wire.ts; these hold what the wire is derived from. */
 
 export type SiteRole = "owner" | "auditor" | "template-admin" | "user-admin";
@@ -71,26 +80,16 @@ export interface TemplateVersion {
   presets: Preset[];
 }
 
-export type Transition = "start" | "stop" | "delete";
-export type JobStatus = "pending" | "running" | "succeeded" | "canceling" | "canceled" | "failed";
-export type AgentLifecycle =
-  | "created"
-  | "starting"
-  | "start_timeout"
-  | "start_error"
-  | "ready"
-  | "shutting_down"
-  | "shutdown_timeout"
-  | "shutdown_error"
-  | "off";
-export type AppHealth = "disabled" | "initializing" | "healthy" | "unhealthy";
-export type AppStatusState = "working" | "idle" | "complete" | "failure";
+export type Transition = WorkspaceTransition;
+/** A simulated job is never "unknown": that is Coder's answer for a job it cannot read. */
+export type JobStatus = Exclude<ProvisionerJobStatus, "unknown">;
+export type AppStatusState = WorkspaceAppStatusState;
 
 export interface Build {
   id: string;
   number: number;
   transition: Transition;
-  reason: string;
+  reason: BuildReason;
   jobId: string;
   jobStatus: JobStatus;
   jobError: string;
@@ -115,7 +114,7 @@ export interface Agent {
 export interface App {
   id: string;
   slug: string;
-  health: AppHealth;
+  health: WorkspaceAppHealth;
 }
 
 export interface AppStatus {

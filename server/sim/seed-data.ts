@@ -56,7 +56,9 @@ export const TEMPLATES = [
     icon: "/icon/k8s.svg",
     hasAiTask: true,
     versions: ["v3.1.0"],
-    presets: [{ name: "Staging access", description: "Kubeconfig for the staging cluster.", isDefault: true, params: { cluster: "staging" } }],
+    presets: [
+      { name: "Staging access", description: "Kubeconfig for the staging cluster.", isDefault: true, params: { cluster: "staging" } },
+    ],
   },
 ] as const;
 

@@ -201,9 +201,7 @@ export function seed({ store, engine, random, setClock, clock, taskCount }: Seed
     });
   }
 
-  const specs = (taskCount === undefined ? demoSpecs() : bulkSpecs(taskCount, random, engine)).sort(
-    (a, b) => b.age - a.age,
-  );
+  const specs = (taskCount === undefined ? demoSpecs() : bulkSpecs(taskCount, random, engine)).sort((a, b) => b.age - a.age);
   for (const spec of specs) {
     replay.advance(Math.max(0, now - spec.age - replay.now()));
     engine.scheduler.runDue();

@@ -87,8 +87,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 
   const limit = bodyLimit({
     maxSize: BODY_LIMIT,
-    onError: (c) =>
-      c.json({ message: "Request body is too large.", detail: `The request body must be at most ${BODY_LIMIT} bytes.` }, 413),
+    onError: (c) => c.json({ message: "Request body is too large.", detail: `The request body must be at most ${BODY_LIMIT} bytes.` }, 413),
   });
   app.use("/api/*", limit);
   app.use("/sim/*", limit);
@@ -120,7 +119,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   if (hasStableTasks) app.route("/api/v2/tasks", taskRoutes(sim, { hasPauseResume }));
   app.route("/api/experimental/tasks", taskRoutes(sim, { hasPauseResume }));
   app.route("/api/v2/workspaceagents", agentRoutes(sim));
-  app.route("/sim", controlRoutes(sim, (ms) => clock.advance(ms)));
+  app.route(
+    "/sim",
+    controlRoutes(sim, (ms) => clock.advance(ms)),
+  );
 
   return {
     app,
@@ -142,4 +144,3 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     },
   };
 }
-

@@ -1,10 +1,14 @@
+import type * as Wire from "../../src/wire/types.ts";
 import { deriveCurrentState, deriveStatus, iso, workspaceStatus } from "./derive.ts";
 import type { Build, Organization, Task, Template, TemplateVersion, User, Workspace } from "./model.ts";
 import type { Store } from "./store.ts";
 
-/** Builds the JSON bodies exactly as Coder marshals them, omitempty fields and all. */
+/**
+ * Builds the JSON bodies exactly as Coder marshals them, omitempty fields and all, typed with the wire types
+ * the dashboard reads: a field that drifts from the client's shape fails the type check.
+ */
 
-export function taskJson(store: Store, task: Task): Record<string, unknown> {
+export function taskJson(store: Store, task: Task): Wire.Task {
   const ws = store.workspaceOf(task);
   const owner = store.users.get(task.ownerId);
   const version = store.versions.get(task.templateVersionId);
@@ -13,11 +17,12 @@ export function taskJson(store: Store, task: Task): Record<string, unknown> {
   const build = ws?.builds[ws.builds.length - 1];
   const agentBound = ws?.binding?.agentId ? ws.agent : null;
 
-  const json: Record<string, unknown> = {
+  return {
     id: task.id,
     organization_id: task.orgId,
     owner_id: task.ownerId,
     owner_name: owner?.username ?? "",
+    ...(owner?.avatarUrl ? { owner_avatar_url: owner.avatarUrl } : {}),
     name: task.name,
     display_name: task.displayName,
     template_id: template?.id ?? "",
@@ -27,6 +32,8 @@ export function taskJson(store: Store, task: Task): Record<string, unknown> {
     template_icon: template?.icon ?? "",
     workspace_id: task.workspaceId,
     workspace_name: ws?.name ?? "",
+    ...(build ? { workspace_status: workspaceStatus(build) } : {}),
+    ...(ws?.binding && ws.binding.buildNumber > 0 ? { workspace_build_number: ws.binding.buildNumber } : {}),
     workspace_agent_id: ws?.binding?.agentId ?? null,
     workspace_agent_lifecycle: agentBound?.lifecycle ?? null,
     workspace_agent_health: agentBound ? agentHealthJson(agentBound.healthy, agentBound.healthReason) : null,
@@ -37,10 +44,6 @@ export function taskJson(store: Store, task: Task): Record<string, unknown> {
     created_at: iso(task.createdAt),
     updated_at: iso(ws?.updatedAt ?? task.createdAt),
   };
-  if (owner?.avatarUrl) json.owner_avatar_url = owner.avatarUrl;
-  if (build) json.workspace_status = workspaceStatus(build);
-  if (ws?.binding && ws.binding.buildNumber > 0) json.workspace_build_number = ws.binding.buildNumber;
-  return json;
 }
 
 export const JSON_TYPE = { "Content-Type": "application/json; charset=utf-8" };
@@ -80,11 +83,11 @@ export function taskListBytes(tasks: Uint8Array[]): Uint8Array<ArrayBuffer> {
 
 const COMMA = encoder.encode(",");
 
-function agentHealthJson(healthy: boolean, reason: string): Record<string, unknown> {
+function agentHealthJson(healthy: boolean, reason: string): Wire.AgentHealth {
   return healthy ? { healthy } : { healthy, reason };
 }
 
-export function userJson(user: User): Record<string, unknown> {
+export function userJson(user: User): Wire.User {
   return {
     id: user.id,
     username: user.username,
@@ -111,7 +114,7 @@ function roleDisplayName(name: string): string {
     .join(" ");
 }
 
-export function organizationJson(org: Organization): Record<string, unknown> {
+export function organizationJson(org: Organization): Wire.Organization {
   return {
     id: org.id,
     name: org.name,
@@ -124,7 +127,7 @@ export function organizationJson(org: Organization): Record<string, unknown> {
   };
 }
 
-export function templateJson(store: Store, template: Template): Record<string, unknown> {
+export function templateJson(store: Store, template: Template): Wire.Template {
   const org = store.organizations.get(template.orgId);
   const creator = store.users.get(template.createdById);
   return {
@@ -165,8 +168,9 @@ export function templateJson(store: Store, template: Template): Record<string, u
   };
 }
 
-export function templateVersionJson(store: Store, version: TemplateVersion): Record<string, unknown> {
+export function templateVersionJson(store: Store, version: TemplateVersion): Wire.TemplateVersion {
   const creator = store.users.get(version.createdById);
+  const template = store.templates.get(version.templateId);
   return {
     id: version.id,
     template_id: version.templateId,
@@ -187,12 +191,23 @@ export function templateVersionJson(store: Store, version: TemplateVersion): Rec
       queue_size: 0,
       organization_id: version.orgId,
       type: "template_version_import",
-      metadata: { template_version_name: version.name },
+      metadata: {
+        template_version_name: version.name,
+        template_id: version.templateId,
+        template_name: template?.name ?? "",
+        template_display_name: template?.displayName ?? "",
+        template_icon: template?.icon ?? "",
+      },
       logs_overflowed: false,
       input: { template_version_id: version.id },
     },
     readme: "",
-    created_by: { id: version.createdById, username: creator?.username ?? "", name: creator?.name ?? "", avatar_url: creator?.avatarUrl ?? "" },
+    created_by: {
+      id: version.createdById,
+      username: creator?.username ?? "",
+      name: creator?.name ?? "",
+      avatar_url: creator?.avatarUrl ?? "",
+    },
     archived: version.archived,
     warnings: [],
     matched_provisioners: { count: 1, available: 1 },
@@ -200,16 +215,18 @@ export function templateVersionJson(store: Store, version: TemplateVersion): Rec
   };
 }
 
-export function workspaceBuildJson(store: Store, ws: Workspace, build: Build): Record<string, unknown> {
+export function workspaceBuildJson(store: Store, ws: Workspace, build: Build): Wire.WorkspaceBuild {
   const owner = store.users.get(ws.ownerId);
   const initiator = store.users.get(build.initiatorId);
   const version = store.versions.get(build.templateVersionId);
   const template = store.templates.get(ws.templateId);
-  const job: Record<string, unknown> = {
+  const job: Wire.ProvisionerJob = {
     id: build.jobId,
     created_at: iso(build.createdAt),
+    ...(build.startedAt !== null ? { started_at: iso(build.startedAt) } : {}),
+    ...(build.completedAt !== null ? { completed_at: iso(build.completedAt) } : {}),
+    ...(build.jobError ? { error: build.jobError } : {}),
     status: build.jobStatus,
-    error: build.jobError || undefined,
     file_id: build.templateVersionId,
     tags: { scope: "organization" },
     queue_position: 0,
@@ -230,8 +247,6 @@ export function workspaceBuildJson(store: Store, ws: Workspace, build: Build): R
     },
     logs_overflowed: false,
   };
-  if (build.startedAt !== null) job.started_at = iso(build.startedAt);
-  if (build.completedAt !== null) job.completed_at = iso(build.completedAt);
   return {
     id: build.id,
     created_at: iso(build.createdAt),
@@ -257,4 +272,33 @@ export function workspaceBuildJson(store: Store, ws: Workspace, build: Build): R
     has_ai_task: true,
     has_external_agent: false,
   };
+}
+
+/** GET /buildinfo: the URLs are this server's own origin, as a deployment's are its access URL. */
+export function buildInfoJson(origin: string, version: string): Wire.BuildInfo {
+  return {
+    external_url: origin,
+    version,
+    dashboard_url: origin,
+    workspace_proxy: false,
+    agent_api_version: "2.6",
+    provisioner_api_version: "1.10",
+    upgrade_message: "",
+    deployment_id: "00000000-0000-4000-8000-00000000c0de",
+    telemetry: false,
+  };
+}
+
+export function authMethodsJson(): Wire.AuthMethods {
+  return {
+    terms_of_service_url: "",
+    password: { enabled: true },
+    github: { enabled: false, default_provider_configured: false },
+    oidc: { enabled: false, signInText: "", iconUrl: "" },
+  };
+}
+
+export function taskLogsJson(logs: Wire.TaskLogEntry[], snapshotAt?: number | null): Wire.TaskLogsResponse {
+  if (snapshotAt === undefined) return { logs };
+  return snapshotAt === null ? { logs, snapshot: true } : { logs, snapshot: true, snapshot_at: iso(snapshotAt) };
 }

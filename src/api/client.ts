@@ -1,4 +1,4 @@
-import type { ErrorResponse, ValidationError } from "./types.ts";
+import type { ErrorResponse, ValidationError } from "../wire/types.ts";
 
 /** A failed request, carrying Coder's own words so the UI can show them. */
 export class ApiError extends Error {

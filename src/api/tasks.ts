@@ -1,11 +1,5 @@
 import { ApiError, request, type RequestOptions } from "./client.ts";
-import type {
-  CreateTaskRequest,
-  Task,
-  TaskLogsResponse,
-  TasksListResponse,
-  WorkspaceBuildResponse,
-} from "./types.ts";
+import type { CreateTaskRequest, Task, TaskLogsResponse, TasksListResponse, WorkspaceBuildResponse } from "../wire/types.ts";
 
 const STABLE = "/api/v2/tasks";
 const EXPERIMENTAL = "/api/experimental/tasks";

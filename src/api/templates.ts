@@ -1,5 +1,5 @@
 import { request } from "./client.ts";
-import type { Preset, Template, TemplateVersion } from "./types.ts";
+import type { Preset, Template, TemplateVersion } from "../wire/types.ts";
 
 /** Only templates whose active version has an AI task can start tasks (the hyphenated key is Coder's). */
 export function listAiTemplates(signal?: AbortSignal): Promise<Template[]> {

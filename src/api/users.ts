@@ -1,5 +1,5 @@
 import { request } from "./client.ts";
-import type { AuthMethods, BuildInfo, Organization, User, UsersResponse } from "./types.ts";
+import type { AuthMethods, BuildInfo, Organization, User, UsersResponse } from "../wire/types.ts";
 
 export function login(email: string, password: string): Promise<{ session_token: string }> {
   return request("/api/v2/users/login", { method: "POST", body: { email, password } });

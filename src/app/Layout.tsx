@@ -11,7 +11,8 @@ import { useShortcuts } from "./use-shortcuts.ts";
 const navLink = ({ isActive }: { isActive: boolean }) =>
   `rounded px-2 py-1 ${isActive ? "bg-slate-700 text-white" : "text-slate-200 hover:bg-slate-800"}`;
 
-const browserPermission = (): NotificationPermission | "unsupported" => (typeof Notification === "undefined" ? "unsupported" : Notification.permission);
+const browserPermission = (): NotificationPermission | "unsupported" =>
+  typeof Notification === "undefined" ? "unsupported" : Notification.permission;
 
 export function Layout() {
   const me = useQuery(meQuery());
@@ -25,11 +26,19 @@ export function Layout() {
     <ThemeRoot>
       <header className="chrome bg-slate-900 text-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
-          <Link to="/tasks" className="font-semibold">Coder Tasks</Link>
+          <Link to="/tasks" className="font-semibold">
+            Coder Tasks
+          </Link>
           <nav aria-label="Main" className="flex gap-1 text-sm">
-            <NavLink to="/tasks" end className={navLink}>Tasks</NavLink>
-            <NavLink to="/tasks/new" className={navLink}>New task</NavLink>
-            <NavLink to="/wall" className={navLink}>Wall</NavLink>
+            <NavLink to="/tasks" end className={navLink}>
+              Tasks
+            </NavLink>
+            <NavLink to="/tasks/new" className={navLink}>
+              New task
+            </NavLink>
+            <NavLink to="/wall" className={navLink}>
+              Wall
+            </NavLink>
           </nav>
           <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
             <NotificationSettings
@@ -39,7 +48,12 @@ export function Layout() {
               onAskPermission={() => void Notification.requestPermission().then(setPermission)}
             />
             <ThemePicker />
-            <button type="button" className="rounded px-2 py-1 ring-1 ring-slate-600 hover:bg-slate-800" aria-label="Keyboard shortcuts" onClick={() => setHelpOpen(true)}>
+            <button
+              type="button"
+              className="rounded px-2 py-1 ring-1 ring-slate-600 hover:bg-slate-800"
+              aria-label="Keyboard shortcuts"
+              onClick={() => setHelpOpen(true)}
+            >
               ?
             </button>
             {me.data && (

@@ -1,8 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { endSession, hasSession } from "../queries/session.ts";
 
-const isUnauthorized = (error: unknown) =>
-  typeof error === "object" && error !== null && (error as { status?: unknown }).status === 401;
+const isUnauthorized = (error: unknown) => typeof error === "object" && error !== null && (error as { status?: unknown }).status === 401;
 
 /**
  * The app's query client; tests make a fresh one each with retries off. A 401 ends the session and forgets

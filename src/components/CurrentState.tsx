@@ -1,4 +1,4 @@
-import type { TaskStateEntry, TaskStatus } from "../api/types.ts";
+import type { TaskStateEntry, TaskStatus } from "../wire/types.ts";
 import { safeHttpUrl, shortLinkLabel } from "../lib/safe-url.ts";
 import { stateLabel } from "../lib/status.ts";
 import { RelativeTime } from "./RelativeTime.tsx";

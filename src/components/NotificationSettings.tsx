@@ -22,11 +22,20 @@ export function NotificationSettings({ prefs, permission, onChange, onAskPermiss
   const on = Object.values(prefs).filter(Boolean).length;
   return (
     <div className="relative">
-      <button type="button" aria-expanded={isOpen} aria-controls={id} className="rounded px-2 py-1 ring-1 ring-slate-600 hover:bg-slate-800" onClick={() => setOpen(!isOpen)}>
+      <button
+        type="button"
+        aria-expanded={isOpen}
+        aria-controls={id}
+        className="rounded px-2 py-1 ring-1 ring-slate-600 hover:bg-slate-800"
+        onClick={() => setOpen(!isOpen)}
+      >
         Notifications{on > 0 ? ` (${on} on)` : ""}
       </button>
       {isOpen && (
-        <div id={id} className="absolute right-0 z-20 mt-2 w-72 space-y-2 rounded-md bg-white p-3 text-sm text-slate-900 shadow-lg ring-1 ring-slate-200">
+        <div
+          id={id}
+          className="absolute right-0 z-20 mt-2 w-72 space-y-2 rounded-md bg-white p-3 text-sm text-slate-900 shadow-lg ring-1 ring-slate-200"
+        >
           <fieldset className="space-y-1">
             <legend className="mb-1 font-semibold">Notify me when</legend>
             {EVENTS.map(({ event, label }) => (

@@ -24,11 +24,15 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
           if (e.key === "Escape") onClose();
         }}
       >
-        <h2 id="shortcuts-title" className="mb-3 text-lg font-semibold">Keyboard shortcuts</h2>
+        <h2 id="shortcuts-title" className="mb-3 text-lg font-semibold">
+          Keyboard shortcuts
+        </h2>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           {SHORTCUTS.map(([keys, what]) => (
             <div key={keys} className="contents">
-              <dt><kbd className="rounded border border-slate-300 bg-slate-100 px-1.5 font-mono">{keys}</kbd></dt>
+              <dt>
+                <kbd className="rounded border border-slate-300 bg-slate-100 px-1.5 font-mono">{keys}</kbd>
+              </dt>
               <dd>{what}</dd>
             </div>
           ))}

@@ -1,4 +1,4 @@
-import type { TaskStatus } from "../api/types.ts";
+import type { TaskStatus } from "../wire/types.ts";
 import { STATUS_LOOK } from "../lib/status.ts";
 
 export function StatusBadge({ status }: { status: TaskStatus }) {

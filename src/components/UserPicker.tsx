@@ -26,7 +26,9 @@ export function UserPicker({ label, value, placeholder, options, onSearch, onCha
   const [text, setText] = useState(value);
   return (
     <div className="flex items-center gap-2">
-      <label htmlFor={id} className="text-sm font-medium">{label}</label>
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
       <input
         id={id}
         type="search"
@@ -49,7 +51,9 @@ export function UserPicker({ label, value, placeholder, options, onSearch, onCha
       />
       <datalist id={`${id}-options`}>
         {options.map((u) => (
-          <option key={u.id} value={u.username}>{u.name}</option>
+          <option key={u.id} value={u.username}>
+            {u.name}
+          </option>
         ))}
       </datalist>
     </div>

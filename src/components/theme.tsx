@@ -44,7 +44,9 @@ export function ThemePicker() {
   const { choice } = useTheme();
   return (
     <div className="flex items-center gap-1">
-      <label htmlFor={id} className="text-slate-300">Theme</label>
+      <label htmlFor={id} className="text-slate-300">
+        Theme
+      </label>
       <select
         id={id}
         value={choice}

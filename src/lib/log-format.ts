@@ -1,4 +1,4 @@
-import type { TaskLogEntry, TaskStatus } from "../api/types.ts";
+import type { TaskLogEntry, TaskStatus } from "../wire/types.ts";
 import { plainText } from "./ansi.ts";
 
 export type LogFilter = "all" | "input" | "output";

@@ -1,4 +1,4 @@
-import type { TaskLogEntry, TaskLogsResponse } from "../api/types.ts";
+import type { TaskLogEntry, TaskLogsResponse } from "../wire/types.ts";
 
 const same = (a: TaskLogEntry, b: TaskLogEntry) => a.id === b.id && a.content === b.content && a.type === b.type && a.time === b.time;
 

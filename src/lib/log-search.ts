@@ -27,7 +27,10 @@ export interface HighlightedSegment extends Segment {
 }
 
 /** Splits styled segments at match boundaries (offsets are in the plain text) so matches can be marked. */
-export function highlight(segments: readonly Segment[], ranges: readonly { start: number; end: number; isCurrent: boolean }[]): HighlightedSegment[] {
+export function highlight(
+  segments: readonly Segment[],
+  ranges: readonly { start: number; end: number; isCurrent: boolean }[],
+): HighlightedSegment[] {
   if (ranges.length === 0) return segments.map((s) => ({ ...s, mark: null }));
   const out: HighlightedSegment[] = [];
   let offset = 0;

@@ -1,4 +1,4 @@
-import type { Task } from "../api/types.ts";
+import type { Task } from "../wire/types.ts";
 
 export type NotifyEvent = "waiting" | "complete" | "failed";
 
@@ -25,7 +25,10 @@ export function notifyEventOf(task: Task): NotifyEvent | null {
 }
 
 /** The events to announce: tasks whose event is new since the previous look (none on the first look). */
-export function newEvents(before: ReadonlyMap<string, NotifyEvent | null> | null, tasks: readonly Task[]): { task: Task; event: NotifyEvent }[] {
+export function newEvents(
+  before: ReadonlyMap<string, NotifyEvent | null> | null,
+  tasks: readonly Task[],
+): { task: Task; event: NotifyEvent }[] {
   if (before === null) return [];
   const out: { task: Task; event: NotifyEvent }[] = [];
   for (const task of tasks) {

@@ -1,7 +1,4 @@
-import type { TaskState, TaskStatus } from "../api/types.ts";
-
-/** Coder's task statuses, in the order the dashboard lists them. */
-export const TASK_STATUSES: readonly TaskStatus[] = ["pending", "initializing", "active", "paused", "unknown", "error"];
+import type { TaskState, TaskStatus } from "../wire/types.ts";
 
 /** Words, an icon and a tone per status: status is never shown by color alone. */
 export const STATUS_LOOK: Record<TaskStatus, { label: string; icon: string; tone: string }> = {

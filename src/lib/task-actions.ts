@@ -1,4 +1,4 @@
-import type { TaskStatus } from "../api/types.ts";
+import type { TaskStatus } from "../wire/types.ts";
 
 /**
  * Which of pause and resume to offer, following Coder's own rules (taskActions.ts): pause is offered for

@@ -1,5 +1,4 @@
-import type { Task, TaskStatus } from "../api/types.ts";
-import { TASK_STATUSES } from "./status.ts";
+import { TASK_STATUSES, type Task, type TaskStatus } from "../wire/types.ts";
 
 /**
  * The task list's filters, as they live in the URL. Owner and organization go to the server in `q`; status,

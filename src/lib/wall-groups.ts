@@ -1,4 +1,4 @@
-import type { Task, TaskStatus } from "../api/types.ts";
+import type { Task, TaskStatus } from "../wire/types.ts";
 import { nameParam, needsAttention, statusesParam } from "./task-filters.ts";
 
 export type WallGroup = "needs-you" | "working" | "starting" | "paused" | "done";

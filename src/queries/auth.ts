@@ -8,13 +8,13 @@ export const authKeys = {
   buildInfo: ["buildinfo"] as const,
 };
 
-export const meQuery = () =>
-  queryOptions({ queryKey: authKeys.me, queryFn: ({ signal }) => getMe(signal), staleTime: 60_000 });
+export const meQuery = () => queryOptions({ queryKey: authKeys.me, queryFn: ({ signal }) => getMe(signal), staleTime: 60_000 });
 
 export const buildInfoQuery = () =>
   queryOptions({ queryKey: authKeys.buildInfo, queryFn: ({ signal }) => getBuildInfo(signal), staleTime: Infinity });
 
-export type SignIn = { kind: "password"; email: string; password: string; remember: boolean } | { kind: "token"; token: string; remember: boolean };
+export type SignIn =
+  { kind: "password"; email: string; password: string; remember: boolean } | { kind: "token"; token: string; remember: boolean };
 
 /** Signs in with a password, or checks a pasted token against /users/me before keeping it. */
 export function useSignIn() {

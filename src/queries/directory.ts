@@ -24,4 +24,8 @@ export const templateVersionsQuery = (templateId: string) =>
   queryOptions({ queryKey: directoryKeys.versions(templateId), queryFn: ({ signal }) => listTemplateVersions(templateId, signal) });
 
 export const presetsQuery = (versionId: string) =>
-  queryOptions({ queryKey: directoryKeys.presets(versionId), queryFn: ({ signal }) => listPresets(versionId, signal), staleTime: 5 * 60_000 });
+  queryOptions({
+    queryKey: directoryKeys.presets(versionId),
+    queryFn: ({ signal }) => listPresets(versionId, signal),
+    staleTime: 5 * 60_000,
+  });

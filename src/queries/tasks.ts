@@ -10,7 +10,7 @@ import {
   sendTaskInput,
   updateTaskInput,
 } from "../api/tasks.ts";
-import type { CreateTaskRequest, Task, TaskLogsResponse } from "../api/types.ts";
+import type { CreateTaskRequest, Task, TaskLogsResponse } from "../wire/types.ts";
 import { mapWithConcurrency } from "../lib/concurrency.ts";
 import { mergeLogs } from "../lib/log-merge.ts";
 
@@ -27,8 +27,7 @@ export const taskKeys = {
 
 export type LogKind = "live" | "snapshot";
 
-export const taskListQuery = (q: string) =>
-  queryOptions({ queryKey: taskKeys.list(q), queryFn: ({ signal }) => listTasks(q, signal) });
+export const taskListQuery = (q: string) => queryOptions({ queryKey: taskKeys.list(q), queryFn: ({ signal }) => listTasks(q, signal) });
 
 export const taskQuery = (user: string, task: string) =>
   queryOptions({ queryKey: taskKeys.detail(user, task), queryFn: ({ signal }) => getTask(user, task, signal) });
@@ -65,10 +64,8 @@ function useTaskMutation<V extends TaskRef, R>(run: (v: V) => Promise<R>) {
 export const usePauseTask = () => useTaskMutation((v: TaskRef) => pauseTask(v.owner, v.id));
 export const useResumeTask = () => useTaskMutation((v: TaskRef) => resumeTask(v.owner, v.id));
 export const useDeleteTask = () => useTaskMutation((v: TaskRef) => deleteTask(v.owner, v.id));
-export const useSendTaskInput = () =>
-  useTaskMutation((v: TaskRef & { input: string }) => sendTaskInput(v.owner, v.id, v.input));
-export const useUpdateTaskInput = () =>
-  useTaskMutation((v: TaskRef & { input: string }) => updateTaskInput(v.owner, v.id, v.input));
+export const useSendTaskInput = () => useTaskMutation((v: TaskRef & { input: string }) => sendTaskInput(v.owner, v.id, v.input));
+export const useUpdateTaskInput = () => useTaskMutation((v: TaskRef & { input: string }) => updateTaskInput(v.owner, v.id, v.input));
 
 export function useCreateTask() {
   const queryClient = useQueryClient();

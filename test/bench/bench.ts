@@ -81,7 +81,9 @@ const watched = (page: Page) => page.evaluate(() => (window as unknown as { __wa
 
 /** From the body being in the page to the first rows on screen: the dashboard's own work. */
 async function bodyToPaint(page: Page): Promise<number> {
-  await page.waitForFunction(() => (window as unknown as { __watched: Watched }).__watched.paintedAt !== undefined, null, { timeout: 60_000 });
+  await page.waitForFunction(() => (window as unknown as { __watched: Watched }).__watched.paintedAt !== undefined, null, {
+    timeout: 60_000,
+  });
   const w = await watched(page);
   return (w.paintedAt ?? NaN) - (w.bodyAt ?? NaN);
 }
@@ -89,7 +91,14 @@ async function bodyToPaint(page: Page): Promise<number> {
 async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
 }
 
@@ -160,11 +169,17 @@ async function taskLogInBrowser(): Promise<Result[]> {
     await signIn(page, server.url);
     const token = await page.evaluate(() => sessionStorage.getItem("coder-tasks.session-token") ?? "");
     const headers = { "Coder-Session-Token": token, "Content-Type": "application/json" };
-    const list = (await (await fetch(`${server.url}/api/v2/tasks?q=owner:admin`, { headers })).json()) as { tasks: { id: string; status: string; current_state: { state: string } | null }[] };
+    const list = (await (await fetch(`${server.url}/api/v2/tasks?q=owner:admin`, { headers })).json()) as {
+      tasks: { id: string; status: string; current_state: { state: string } | null }[];
+    };
     const task = list.tasks.find((t) => t.status === "active" && t.current_state?.state === "idle");
     if (!task) throw new Error("the demo seed has an idle task of admin's");
     const add = (content: string, count: number) =>
-      fetch(`${server.url}/sim/tasks/${task.id}/messages`, { method: "POST", headers, body: JSON.stringify({ role: "agent", content, count }) });
+      fetch(`${server.url}/sim/tasks/${task.id}/messages`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ role: "agent", content, count }),
+      });
     await add("Earlier output line", 50_000);
 
     const paints: number[] = [];

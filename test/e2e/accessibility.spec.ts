@@ -28,7 +28,9 @@ async function violations(page: Page): Promise<string[]> {
     const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Violation[] }> } }).axe;
     return (await axe.run(document)).violations;
   });
-  return found.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary}`).join(" | ")}`);
+  return found.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary}`).join(" | ")}`,
+  );
 }
 
 test("every page has no axe-core violations", async ({ page }) => {

@@ -8,7 +8,6 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => server.stop());
 
-
 test("alice signs in, sees her tasks and none of bob's, stays signed in on reload, signs out", async ({ page }) => {
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));

@@ -11,7 +11,10 @@ test.afterAll(async () => server.stop());
 test("an admin filters by status and by owner and sees only matching rows, in the URL", async ({ page }) => {
   await signIn(page, server.url, "admin@example.com");
   const table = page.getByRole("table");
-  await page.getByRole("group", { name: "Filter by status" }).getByRole("button", { name: /Paused/ }).click();
+  await page
+    .getByRole("group", { name: "Filter by status" })
+    .getByRole("button", { name: /Paused/ })
+    .click();
   await expect(page).toHaveURL(/\/tasks\?status=paused$/);
   const statusCells = table.getByRole("row").locator("td:nth-child(3)");
   await expect(statusCells.first()).toBeVisible();
@@ -28,7 +31,10 @@ test("an admin filters by status and by owner and sees only matching rows, in th
 
   // The URL is the state: a reload shows the same filtered list.
   await page.reload();
-  await expect(page.getByRole("group", { name: "Filter by status" }).getByRole("button", { name: /Paused/ })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("group", { name: "Filter by status" }).getByRole("button", { name: /Paused/ })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
   await expect(page.getByLabel("Owner")).toHaveValue("bob");
 });
 

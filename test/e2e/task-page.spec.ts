@@ -27,7 +27,9 @@ test("an owner follows a task through its life: live log, send, pause, edit, res
   const title = page.getByRole("heading", { level: 1, name: "Tidy up the README badges" });
   await expect(title).toBeVisible();
   const log = page.getByRole("log", { name: "Conversation" });
-  await expect(log.getByText("I'll start by reading the code involved in: Tidy up the README badges.", { exact: false })).toBeVisible({ timeout: 30_000 });
+  await expect(log.getByText("I'll start by reading the code involved in: Tidy up the README badges.", { exact: false })).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(log.getByText(/Ran \d+ tests: all passed\./)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole("region", { name: "Current state" })).toContainText("Waiting for input", { timeout: 30_000 });
 

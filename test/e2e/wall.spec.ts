@@ -14,13 +14,19 @@ test.describe("the team wall", () => {
   test("shows the groups and updates when a task changes", async ({ page }) => {
     await signIn(page, server.url, "admin@example.com", "/wall?owner=bob");
     await expect(page.getByRole("heading", { name: /Needs you \(\d+\)/ })).toBeVisible();
-    const waiting = page.getByRole("region", { name: /Needs you/ }).getByRole("listitem").first();
+    const waiting = page
+      .getByRole("region", { name: /Needs you/ })
+      .getByRole("listitem")
+      .first();
     const name = (await waiting.locator("span[title]").first().getAttribute("title")) ?? "";
 
     const token = await apiToken(server.url, "admin@example.com");
     const list = await fetch(`${server.url}/api/v2/tasks?q=owner:bob`, { headers: { "Coder-Session-Token": token } });
     const task = ((await list.json()) as { tasks: { id: string; display_name: string }[] }).tasks.find((t) => t.display_name === name);
-    const pause = await fetch(`${server.url}/api/v2/tasks/bob/${task?.id}/pause`, { method: "POST", headers: { "Coder-Session-Token": token } });
+    const pause = await fetch(`${server.url}/api/v2/tasks/bob/${task?.id}/pause`, {
+      method: "POST",
+      headers: { "Coder-Session-Token": token },
+    });
     expect(pause.status).toBe(202);
 
     await expect(page.getByRole("region", { name: /Paused/ }).getByTitle(name)).toBeVisible({ timeout: 25_000 });

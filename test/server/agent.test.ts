@@ -33,8 +33,18 @@ describe("PATCH /workspaceagents/me/app-status", () => {
   });
 
   it.each([
-    [{ app_slug: "agentapi", state: "sleeping" }, 400, "Invalid state provided.", { field: "state", detail: "State must be one of: complete, failure, working, idle." }],
-    [{ app_slug: "agentapi", state: "idle", message: "x".repeat(161) }, 400, "Message is too long.", { field: "message", detail: "Message must be less than 160 characters." }],
+    [
+      { app_slug: "agentapi", state: "sleeping" },
+      400,
+      "Invalid state provided.",
+      { field: "state", detail: "State must be one of: complete, failure, working, idle." },
+    ],
+    [
+      { app_slug: "agentapi", state: "idle", message: "x".repeat(161) },
+      400,
+      "Message is too long.",
+      { field: "message", detail: "Message must be less than 160 characters." },
+    ],
     [{ app_slug: "vscode", state: "idle" }, 400, "Failed to get workspace app.", undefined],
   ])("refuses %j", async (body, status, message, validation) => {
     const t = await startSim();
@@ -47,7 +57,10 @@ describe("PATCH /workspaceagents/me/app-status", () => {
 
   it("refuses a user's session token in place of the agent's", async () => {
     const t = await startSim();
-    const reply = await asAgent(t, t.as("alice").token, "PATCH", "/api/v2/workspaceagents/me/app-status", { app_slug: "agentapi", state: "idle" });
+    const reply = await asAgent(t, t.as("alice").token, "PATCH", "/api/v2/workspaceagents/me/app-status", {
+      app_slug: "agentapi",
+      state: "idle",
+    });
     expect(reply.status).toBe(401);
   });
 });
@@ -70,7 +83,13 @@ describe("POST /workspaceagents/me/tasks/{task}/log-snapshot", () => {
     ["not-a-uuid", "?format=agentapi", {}, 400, "Invalid task ID format."],
     ["TASK", "", {}, 400, "Invalid query parameters."],
     ["TASK", "?format=text", {}, 400, "Invalid format parameter."],
-    ["00000000-0000-4000-8000-000000000000", "?format=agentapi", { messages: [] }, 404, "Resource not found or you do not have access to this resource"],
+    [
+      "00000000-0000-4000-8000-000000000000",
+      "?format=agentapi",
+      { messages: [] },
+      404,
+      "Resource not found or you do not have access to this resource",
+    ],
     ["TASK", "?format=agentapi", "{nope", 400, "Failed to decode request payload."],
     ["TASK", "?format=agentapi", { notes: [] }, 400, "Invalid agentapi payload structure."],
     ["TASK", "?format=agentapi", { messages: ["x".repeat(70 * 1024)] }, 400, "Failed to decode request payload."],

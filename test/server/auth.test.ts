@@ -137,7 +137,9 @@ describe("users and organizations", () => {
 
   it("gives site roles only", async () => {
     const t = await startSim();
-    expect((await t.as("admin").get("/api/v2/users/me")).body.roles).toEqual([{ name: "owner", display_name: "Owner", organization_id: "" }]);
+    expect((await t.as("admin").get("/api/v2/users/me")).body.roles).toEqual([
+      { name: "owner", display_name: "Owner", organization_id: "" },
+    ]);
     expect((await t.as("olivia").get("/api/v2/users/me")).body.roles).toEqual([]);
   });
 

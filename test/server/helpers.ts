@@ -110,7 +110,12 @@ export async function templateVersion(t: TestSim, name: string, as = "admin"): P
 }
 
 /** Creates a task as `username` and returns its JSON. */
-export async function createTask(t: TestSim, username: string, input = "Fix the failing tests in auth", extra: Record<string, unknown> = {}) {
+export async function createTask(
+  t: TestSim,
+  username: string,
+  input = "Fix the failing tests in auth",
+  extra: Record<string, unknown> = {},
+) {
   const version = await templateVersion(t, "claude-code", username);
   const reply = await t.as(username).send("POST", "/api/v2/tasks/me", { template_version_id: version, input, ...extra });
   if (reply.status !== 201) throw new Error(`create failed: ${reply.status} ${reply.text}`);

@@ -59,7 +59,12 @@ describe("the lifecycle engine on the injected clock", () => {
     expect((await read(t, "alice", task)).status).toBe("unknown");
     t.advance(TO_PAUSED);
     const paused = await read(t, "alice", task);
-    expect(paused).toMatchObject({ status: "paused", workspace_status: "stopped", workspace_agent_lifecycle: null, workspace_build_number: 2 });
+    expect(paused).toMatchObject({
+      status: "paused",
+      workspace_status: "stopped",
+      workspace_agent_lifecycle: null,
+      workspace_build_number: 2,
+    });
     expect(paused.current_state.state).toBe("idle");
     const logs = await t.as("alice").get(`/api/v2/tasks/alice/${task.id}/logs`);
     expect(logs.body.snapshot).toBe(true);
@@ -198,8 +203,12 @@ describe("finding tasks and who may act on them", () => {
 
   it("lets an org admin manage tasks in their organization but not send to them or read live logs", async () => {
     const t = await startSim();
-    const version = (await t.as("alice").get("/api/v2/templates")).body.find((x: { name: string }) => x.name === "platform-agent").active_version_id;
-    const created = await t.as("alice").send("POST", "/api/v2/tasks/me", { template_version_id: version, input: "Rotate the staging certs" });
+    const version = (await t.as("alice").get("/api/v2/templates")).body.find(
+      (x: { name: string }) => x.name === "platform-agent",
+    ).active_version_id;
+    const created = await t
+      .as("alice")
+      .send("POST", "/api/v2/tasks/me", { template_version_id: version, input: "Rotate the staging certs" });
     const task = created.body;
     t.advance(TO_ACTIVE + TO_IDLE_AFTER_ACTIVE);
     const base = `/api/v2/tasks/alice/${task.id}`;

@@ -21,7 +21,7 @@ describe("the serving app with the simulator", () => {
     for (const route of ["/", "/tasks", "/tasks/alice/some-task", "/wall", "/login?next=%2Ftasks"]) {
       const reply = await fetchReply(url + route);
       expect(reply.status, route).toBe(200);
-      expect(reply.text).toContain('<div id=root>');
+      expect(reply.text).toContain("<div id=root>");
       const csp = reply.headers.get("content-security-policy") ?? "";
       expect(csp).toContain("script-src 'self'");
       expect(csp).not.toContain("unsafe-inline'; script");
@@ -111,7 +111,13 @@ describe("configuration from the environment", () => {
   });
 
   it("reads the simulator's settings and refuses nonsense with a clear message", () => {
-    const config = readConfig({ SIM_SPEED: "5", SIM_TASKS: "10000", SIM_FAULT_RATE: "0.1", SIM_LATENCY_MS: "200", CODER_URL: "https://coder.example.com" });
+    const config = readConfig({
+      SIM_SPEED: "5",
+      SIM_TASKS: "10000",
+      SIM_FAULT_RATE: "0.1",
+      SIM_LATENCY_MS: "200",
+      CODER_URL: "https://coder.example.com",
+    });
     expect(config.simulator).toMatchObject({ speed: 5, taskCount: 10000, faultRate: 0.1, latencyMs: 200 });
     expect(config.coderUrl?.href).toBe("https://coder.example.com/");
     expect(() => readConfig({ SIM_FAULT_RATE: "2" })).toThrow('SIM_FAULT_RATE must be a fraction from 0 to 1; got "2".');

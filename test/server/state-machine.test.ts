@@ -114,15 +114,57 @@ const NOT_ACTIVE: Expected = [400, "Task must be active."];
 const NO_LOGS: Expected = [409, "Cannot fetch logs for task in current state."];
 
 const table: Record<string, Record<Action, Expected>> = {
-  "pending (start job queued)": { pause: BUILD_ACTIVE, resume: BUILD_ACTIVE, input: NOT_PAUSED, send: [409, "Task is pending."], logs: [200], delete: BUILD_ACTIVE },
-  "initializing (start job running)": { pause: BUILD_ACTIVE, resume: BUILD_ACTIVE, input: NOT_PAUSED, send: [409, "Task is initializing."], logs: [200], delete: BUILD_ACTIVE },
-  "initializing (job done, agent starting)": { pause: [202], resume: RUNNING, input: NOT_PAUSED, send: [409, "Task is initializing."], logs: [200], delete: [202] },
+  "pending (start job queued)": {
+    pause: BUILD_ACTIVE,
+    resume: BUILD_ACTIVE,
+    input: NOT_PAUSED,
+    send: [409, "Task is pending."],
+    logs: [200],
+    delete: BUILD_ACTIVE,
+  },
+  "initializing (start job running)": {
+    pause: BUILD_ACTIVE,
+    resume: BUILD_ACTIVE,
+    input: NOT_PAUSED,
+    send: [409, "Task is initializing."],
+    logs: [200],
+    delete: BUILD_ACTIVE,
+  },
+  "initializing (job done, agent starting)": {
+    pause: [202],
+    resume: RUNNING,
+    input: NOT_PAUSED,
+    send: [409, "Task is initializing."],
+    logs: [200],
+    delete: [202],
+  },
   "active, agent idle": { pause: [202], resume: RUNNING, input: NOT_PAUSED, send: [204], logs: [200], delete: [202] },
-  "active, agent busy": { pause: [202], resume: RUNNING, input: NOT_PAUSED, send: [409, "Task app is not ready to accept input."], logs: [200], delete: [202] },
+  "active, agent busy": {
+    pause: [202],
+    resume: RUNNING,
+    input: NOT_PAUSED,
+    send: [409, "Task app is not ready to accept input."],
+    logs: [200],
+    delete: [202],
+  },
   "paused (stop succeeded)": { pause: [202], resume: [202], input: [204], send: [409, "Task is paused."], logs: [200], delete: [202] },
   "error (build failed)": { pause: [202], resume: [202], input: NOT_PAUSED, send: NOT_ACTIVE, logs: NO_LOGS, delete: [202] },
-  "error (app unhealthy, workspace running)": { pause: [202], resume: RUNNING, input: NOT_PAUSED, send: NOT_ACTIVE, logs: NO_LOGS, delete: [202] },
-  "unknown (stop job in flight)": { pause: BUILD_ACTIVE, resume: BUILD_ACTIVE, input: NOT_PAUSED, send: NOT_ACTIVE, logs: NO_LOGS, delete: BUILD_ACTIVE },
+  "error (app unhealthy, workspace running)": {
+    pause: [202],
+    resume: RUNNING,
+    input: NOT_PAUSED,
+    send: NOT_ACTIVE,
+    logs: NO_LOGS,
+    delete: [202],
+  },
+  "unknown (stop job in flight)": {
+    pause: BUILD_ACTIVE,
+    resume: BUILD_ACTIVE,
+    input: NOT_PAUSED,
+    send: NOT_ACTIVE,
+    logs: NO_LOGS,
+    delete: BUILD_ACTIVE,
+  },
   "unknown (agent off)": { pause: [202], resume: RUNNING, input: NOT_PAUSED, send: NOT_ACTIVE, logs: NO_LOGS, delete: [202] },
 };
 

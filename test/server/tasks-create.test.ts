@@ -7,7 +7,12 @@ describe("POST /tasks/{user}", () => {
   it("creates a pending task: 201, names generated from the prompt, workspace named like the task", async () => {
     const t = await startSim();
     const task = await createTask(t, "alice", "Fix the failing tests in auth");
-    expect(task).toMatchObject({ status: "pending", current_state: null, owner_name: "alice", initial_prompt: "Fix the failing tests in auth" });
+    expect(task).toMatchObject({
+      status: "pending",
+      current_state: null,
+      owner_name: "alice",
+      initial_prompt: "Fix the failing tests in auth",
+    });
     expect(task.name).toMatch(/^fix-the-failing-tests-in-[0-9a-f]{4}$/);
     expect(task.display_name).toBe("Fix the failing tests in auth");
     expect(task.workspace_name).toBe(task.name);
@@ -59,7 +64,12 @@ describe("POST /tasks/{user}", () => {
     ["bad JSON", "{", 400, "Request body must be valid JSON."],
     ["a non-UUID version", { template_version_id: "abc", input: "x" }, 400, "Request body must be valid JSON."],
     ["a number as input", { template_version_id: ZERO_UUID, input: 5 }, 400, "Request body must be valid JSON."],
-    ["an unknown version", { template_version_id: ZERO_UUID, input: "x" }, 400, "Template version not found or you do not have access to this resource"],
+    [
+      "an unknown version",
+      { template_version_id: ZERO_UUID, input: "x" },
+      400,
+      "Template version not found or you do not have access to this resource",
+    ],
     ["no version", { input: "x" }, 400, "Template version not found or you do not have access to this resource"],
   ])("refuses %s", async (_name, body, status, message) => {
     const t = await startSim();
@@ -109,7 +119,9 @@ describe("POST /tasks/{user}", () => {
     const reply = await t.as("alice").send("POST", "/api/v2/tasks/me", { template_version_id: version, input: "x", display_name: tooLong });
     expect(reply.status).toBe(400);
     expect(reply.body.message).toBe("Display name must be 64 characters or less.");
-    const fits = await t.as("alice").send("POST", "/api/v2/tasks/me", { template_version_id: version, input: "x", display_name: ` ${"a".repeat(64)} ` });
+    const fits = await t
+      .as("alice")
+      .send("POST", "/api/v2/tasks/me", { template_version_id: version, input: "x", display_name: ` ${"a".repeat(64)} ` });
     expect(fits.status).toBe(201);
   });
 
@@ -132,16 +144,22 @@ describe("POST /tasks/{user}", () => {
     const version = await templateVersion(t, "claude-code");
     const presets = await t.as("alice").get(`/api/v2/templateversions/${version}/presets`);
     const large = presets.body.find((p: { Name: string }) => p.Name === "Large");
-    const ok = await t.as("alice").send("POST", "/api/v2/tasks/me", { template_version_id: version, template_version_preset_id: large.ID, input: "x" });
+    const ok = await t
+      .as("alice")
+      .send("POST", "/api/v2/tasks/me", { template_version_id: version, template_version_preset_id: large.ID, input: "x" });
     expect(ok.status).toBe(201);
-    const bad = await t.as("alice").send("POST", "/api/v2/tasks/me", { template_version_id: version, template_version_preset_id: version, input: "x" });
+    const bad = await t
+      .as("alice")
+      .send("POST", "/api/v2/tasks/me", { template_version_id: version, template_version_preset_id: version, input: "x" });
     expect(bad.status).toBe(400);
   });
 
   it("ignores unknown fields, as Go's decoder does", async () => {
     const t = await startSim();
     const version = await templateVersion(t, "claude-code");
-    const reply = await t.as("alice").send("POST", "/api/v2/tasks/me", { template_version_id: version, input: "x", surprise: { deep: [1] } });
+    const reply = await t
+      .as("alice")
+      .send("POST", "/api/v2/tasks/me", { template_version_id: version, input: "x", surprise: { deep: [1] } });
     expect(reply.status).toBe(201);
   });
 });

@@ -49,7 +49,9 @@ describe("GET /tasks", () => {
     expect(platform.body.tasks.every((task: { template_name: string }) => task.template_name === "platform-agent")).toBe(true);
     const paused = await list(t, "admin", 'owner:"alice" status:"paused"');
     expect(paused.body.tasks.length).toBeGreaterThan(0);
-    expect(paused.body.tasks.every((task: { status: string; owner_name: string }) => task.status === "paused" && task.owner_name === "alice")).toBe(true);
+    expect(
+      paused.body.tasks.every((task: { status: string; owner_name: string }) => task.status === "paused" && task.owner_name === "alice"),
+    ).toBe(true);
   });
 
   it("lets a member ask for another member's tasks and get none", async () => {
@@ -66,15 +68,30 @@ describe("GET /tasks", () => {
     ["foo:bar", [{ field: "foo", detail: `"foo" is not a valid query param` }]],
     [
       "owner:alice owner:bob",
-      [{ field: "owner", detail: `Query param "owner" provided more than once, found 2 times. Only provide 1 instance of this query param.` }],
+      [
+        {
+          field: "owner",
+          detail: `Query param "owner" provided more than once, found 2 times. Only provide 1 instance of this query param.`,
+        },
+      ],
     ],
     [
       "alice owner:bob",
-      [{ field: "owner", detail: `Query param "owner" provided more than once, found 2 times. Only provide 1 instance of this query param.` }],
+      [
+        {
+          field: "owner",
+          detail: `Query param "owner" provided more than once, found 2 times. Only provide 1 instance of this query param.`,
+        },
+      ],
     ],
     [
       "owner:nobody",
-      [{ field: "owner", detail: `Query param "owner" has invalid value: user "nobody" either does not exist, or you are unauthorized to view them` }],
+      [
+        {
+          field: "owner",
+          detail: `Query param "owner" has invalid value: user "nobody" either does not exist, or you are unauthorized to view them`,
+        },
+      ],
     ],
     [
       "organization:nowhere",
@@ -116,7 +133,12 @@ describe("GET /tasks", () => {
     const t = await startSim();
     const tasks = (await list(t, "admin")).body.tasks as Record<string, unknown>[];
     const pending = tasks.find((task) => task.status === "pending");
-    expect(pending).toMatchObject({ current_state: null, workspace_agent_id: null, workspace_agent_lifecycle: null, workspace_agent_health: null });
+    expect(pending).toMatchObject({
+      current_state: null,
+      workspace_agent_id: null,
+      workspace_agent_lifecycle: null,
+      workspace_agent_health: null,
+    });
     expect(pending).not.toHaveProperty("owner_avatar_url");
     const active = tasks.find((task) => task.status === "active" && task.workspace_agent_lifecycle === "ready");
     expect(typeof active?.workspace_agent_id).toBe("string");

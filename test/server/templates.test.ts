@@ -36,7 +36,15 @@ describe("templates, versions and presets", () => {
     const presets = await t.as("alice").get(`/api/v2/templateversions/${await templateVersion(t, "claude-code")}/presets`);
     expect(presets.body).toHaveLength(2);
     expect(presets.body.find((p: { Default: boolean }) => p.Default)).toMatchObject({ Name: "Large", DesiredPrebuildInstances: null });
-    expect(Object.keys(presets.body[0]).sort()).toEqual(["Default", "Description", "DesiredPrebuildInstances", "ID", "Icon", "Name", "Parameters"]);
+    expect(Object.keys(presets.body[0]).sort()).toEqual([
+      "Default",
+      "Description",
+      "DesiredPrebuildInstances",
+      "ID",
+      "Icon",
+      "Name",
+      "Parameters",
+    ]);
     const none = await t.as("alice").get(`/api/v2/templateversions/${await templateVersion(t, "codex")}/presets`);
     expect(none.status).toBe(200);
     expect(none.text).toBe("null");

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { ApiError, setSessionToken } from "../../src/api/client.ts";
 import { listTasks, normalizeTask, pauseTask, resetTasksApiGeneration, tasksApiBase } from "../../src/api/tasks.ts";
 import { listPresets, listAiTemplates } from "../../src/api/templates.ts";
-import type { Task } from "../../src/api/types.ts";
+import type { Task } from "../../src/wire/types.ts";
 import { server } from "../setup-ui.ts";
 import { newSimulator } from "./render.tsx";
 
@@ -29,7 +29,10 @@ describe("the API module", () => {
       validations: [{ field: "q", detail: `Query element "owner:" cannot start or end with ':'` }],
     });
     setSessionToken(null);
-    expect(await listTasks("").catch((e: unknown) => e)).toMatchObject({ status: 401, detail: 'Cookie "coder_session_token" or query parameter must be provided.' });
+    expect(await listTasks("").catch((e: unknown) => e)).toMatchObject({
+      status: 401,
+      detail: 'Cookie "coder_session_token" or query parameter must be provided.',
+    });
   });
 
   it("falls back to /api/experimental/tasks on a Coder before 2.29", async () => {
@@ -66,7 +69,11 @@ describe("the API module", () => {
 
   it("reports a response that is not Coder's JSON in words", async () => {
     newSimulator();
-    server.use(http.get(/\/api\/v2\/tasks$/, () => new HttpResponse("<html>Bad Gateway</html>", { status: 502, statusText: "Bad Gateway" }), { once: true }));
+    server.use(
+      http.get(/\/api\/v2\/tasks$/, () => new HttpResponse("<html>Bad Gateway</html>", { status: 502, statusText: "Bad Gateway" }), {
+        once: true,
+      }),
+    );
     const error = await listTasks("").catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 502, message: "The server answered 502 Bad Gateway", detail: "<html>Bad Gateway</html>" });
   });

@@ -54,7 +54,11 @@ describe("sign-in", () => {
   });
 
   it("turns to a pasted token where the deployment has password sign-in disabled", async () => {
-    server.use(http.post(/\/api\/v2\/users\/login$/, () => HttpResponse.json({ message: "Password authentication is disabled." }, { status: 403 }), { once: true }));
+    server.use(
+      http.post(/\/api\/v2\/users\/login$/, () => HttpResponse.json({ message: "Password authentication is disabled." }, { status: 403 }), {
+        once: true,
+      }),
+    );
     const { user, sim } = renderApp("/login");
     await user.type(await screen.findByLabelText("Email"), "bob@example.com");
     await user.type(screen.getByLabelText("Password"), "demo-password");

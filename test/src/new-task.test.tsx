@@ -10,7 +10,11 @@ describe("the create form's defaults", () => {
   it("picks the first AI template and its Default preset, listed first", async () => {
     renderApp("/tasks/new", { as: "alice" });
     const templates = await screen.findByRole("group", { name: "Template" });
-    expect(within(templates).getAllByRole("radio").map((r) => (r as HTMLInputElement).checked)).toEqual([true, false, false]);
+    expect(
+      within(templates)
+        .getAllByRole("radio")
+        .map((r) => (r as HTMLInputElement).checked),
+    ).toEqual([true, false, false]);
     expect(within(templates).queryByText("Docker")).not.toBeInTheDocument();
     const presets = await screen.findByRole("group", { name: "Preset" });
     const options = within(presets).getAllByRole("radio");
@@ -29,7 +33,11 @@ describe("the create form's defaults", () => {
     renderApp("/tasks/new", { as: "admin" });
     const select = await screen.findByLabelText("Version");
     expect(select).toHaveDisplayValue("v1.5.0 (active)");
-    expect(within(select).getAllByRole("option").map((o) => o.textContent)).toEqual(["v1.4.0", "v1.5.0 (active)"]);
+    expect(
+      within(select)
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toEqual(["v1.4.0", "v1.5.0 (active)"]);
   });
 
   it("has no version choice for a member", async () => {
@@ -100,7 +108,13 @@ describe("creating", () => {
   });
 
   it("shows any other refusal as a banner with the server's message and detail", async () => {
-    server.use(http.post(/\/api\/v2\/tasks\/me$/, () => HttpResponse.json({ message: "Unauthorized to create workspace.", detail: "Ask an administrator." }, { status: 403 }), { once: true }));
+    server.use(
+      http.post(
+        /\/api\/v2\/tasks\/me$/,
+        () => HttpResponse.json({ message: "Unauthorized to create workspace.", detail: "Ask an administrator." }, { status: 403 }),
+        { once: true },
+      ),
+    );
     const { user } = renderApp("/tasks/new", { as: "alice" });
     await user.type(await screen.findByLabelText("Prompt"), "Refused prompt");
     await user.click(screen.getByRole("button", { name: "Create task" }));
@@ -136,6 +150,9 @@ describe("creating", () => {
     for (const version of sim.store.versions.values()) version.hasAiTask = false;
     renderApp("/tasks/new", { as: "alice", sim });
     expect(await screen.findByText("There are no templates with an AI task that you can use.")).toBeInTheDocument();
-    expect(screen.getByRole("link", { name: "How to add an AI task to a template" })).toHaveAttribute("href", "https://coder.com/docs/ai-coder/tasks");
+    expect(screen.getByRole("link", { name: "How to add an AI task to a template" })).toHaveAttribute(
+      "href",
+      "https://coder.com/docs/ai-coder/tasks",
+    );
   });
 });

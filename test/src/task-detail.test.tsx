@@ -82,7 +82,13 @@ describe("sending a message", () => {
 
   it("keeps the text and shows the server's words when sending fails", async () => {
     const { user, task } = openTask("idle");
-    server.use(http.post(/\/send$/, () => HttpResponse.json({ message: "Task app rejected the message.", detail: "upstream closed" }, { status: 502 }), { once: true }));
+    server.use(
+      http.post(
+        /\/send$/,
+        () => HttpResponse.json({ message: "Task app rejected the message.", detail: "upstream closed" }, { status: 502 }),
+        { once: true },
+      ),
+    );
     const box = await screen.findByRole("textbox", { name: "Message to the agent" });
     await user.type(box, "Keep me");
     await user.click(screen.getByRole("button", { name: "Send" }));
@@ -135,7 +141,18 @@ describe("editing the prompt", () => {
   it("keeps the edit and shows why when the server refuses", async () => {
     const { user, task } = openTask("paused");
     server.use(
-      http.patch(/\/input$/, () => HttpResponse.json({ message: "Unable to update task input, task must be paused.", detail: "Please stop the task's workspace before updating the input." }, { status: 409 }), { once: true }),
+      http.patch(
+        /\/input$/,
+        () =>
+          HttpResponse.json(
+            {
+              message: "Unable to update task input, task must be paused.",
+              detail: "Please stop the task's workspace before updating the input.",
+            },
+            { status: 409 },
+          ),
+        { once: true },
+      ),
     );
     await user.click(await screen.findByRole("button", { name: "Edit prompt" }));
     await user.type(screen.getByRole("textbox", { name: "New prompt" }), " — more");
@@ -165,7 +182,12 @@ describe("resume and delete", () => {
   it("says why a resume is refused", async () => {
     const { user, ws } = openTask("paused");
     server.use(
-      http.post(/\/resume$/, () => HttpResponse.json({ message: "Task workspace is already running.", detail: 'Workspace status is "running".' }, { status: 409 }), { once: true }),
+      http.post(
+        /\/resume$/,
+        () =>
+          HttpResponse.json({ message: "Task workspace is already running.", detail: 'Workspace status is "running".' }, { status: 409 }),
+        { once: true },
+      ),
     );
     await user.click(await screen.findByRole("button", { name: "Resume" }));
     const alert = await screen.findByRole("alert");

@@ -77,7 +77,9 @@ describe("search and sort", () => {
   it("puts tasks that need attention first by default", async () => {
     const { sim } = renderApp("/tasks", { as: "alice" });
     await screen.findByRole("table");
-    const needy = liveTasks(sim, "alice").filter((t) => t.status === "error" || (t.status === "active" && (t.state === "idle" || t.state === "failure")));
+    const needy = liveTasks(sim, "alice").filter(
+      (t) => t.status === "error" || (t.status === "active" && (t.state === "idle" || t.state === "failure")),
+    );
     expect(rowNames().slice(0, needy.length).sort()).toEqual(needy.map((t) => t.displayName).sort());
   });
 });
@@ -88,7 +90,13 @@ describe("owner and organization", () => {
     await screen.findByRole("table");
     await user.type(screen.getByLabelText("Owner"), "bob{Enter}");
     await waitFor(() => expect(router.state.location.search).toBe("?owner=bob"));
-    await waitFor(() => expect(rowNames().sort()).toEqual(liveTasks(sim, "bob").map((t) => t.displayName).sort()));
+    await waitFor(() =>
+      expect(rowNames().sort()).toEqual(
+        liveTasks(sim, "bob")
+          .map((t) => t.displayName)
+          .sort(),
+      ),
+    );
     await user.selectOptions(screen.getByLabelText("Organization"), "platform");
     expect(router.state.location.search).toBe("?owner=bob&org=platform");
     expect(await screen.findByText("No tasks for this owner or organization.")).toBeInTheDocument();
@@ -152,7 +160,12 @@ describe("bulk actions", () => {
     const results = await screen.findByRole("region", { name: "Results" });
     expect(results).toHaveTextContent("Paused 2 of 2 tasks.");
     for (const name of [first, second]) {
-      const task = [...sim.store.tasks.values()].find((t) => t.displayName === name && t.ownerId === sim.store.userByUsername("alice")?.id && sim.store.workspaceOf(t)?.builds.at(-1)?.transition === "stop");
+      const task = [...sim.store.tasks.values()].find(
+        (t) =>
+          t.displayName === name &&
+          t.ownerId === sim.store.userByUsername("alice")?.id &&
+          sim.store.workspaceOf(t)?.builds.at(-1)?.transition === "stop",
+      );
       expect(task, name).toBeDefined();
     }
   });
@@ -177,7 +190,11 @@ describe("bulk actions", () => {
     await user.click(within(dialog).getByRole("button", { name: `Delete ${count} tasks` }));
     const results = await screen.findByRole("region", { name: "Results" });
     expect(results).toHaveTextContent(/Deleted \d+ of \d+ tasks\. \d+ failed\./);
-    expect(within(results).getByText(new RegExp(`${starting.displayName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: A workspace build is already active\\.`))).toBeInTheDocument();
+    expect(
+      within(results).getByText(
+        new RegExp(`${starting.displayName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: A workspace build is already active\\.`),
+      ),
+    ).toBeInTheDocument();
     expect(sim.store.tasks.get(paused.id)?.deletedAt).not.toBeNull();
     expect(sim.store.tasks.get(starting.id)?.deletedAt).toBeNull();
   });

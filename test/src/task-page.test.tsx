@@ -50,7 +50,15 @@ describe("the task page", () => {
     const sim = newSimulator();
     const { task } = taskIn(sim, "idle");
     server.use(
-      http.post(/\/pause$/, () => HttpResponse.json({ message: "A workspace build is already active.", detail: "A workspace build is already active." }, { status: 409 }), { once: true }),
+      http.post(
+        /\/pause$/,
+        () =>
+          HttpResponse.json(
+            { message: "A workspace build is already active.", detail: "A workspace build is already active." },
+            { status: 409 },
+          ),
+        { once: true },
+      ),
     );
     const { user } = renderApp(`/tasks/alice/${task.id}`, { as: "alice", sim });
     await user.click(await screen.findByRole("button", { name: "Pause" }));

@@ -28,7 +28,9 @@ describe("the task list", () => {
   it("changes status over time without a reload", async () => {
     vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"], shouldAdvanceTime: true });
     const sim = newSimulator();
-    const pending = [...sim.store.tasks.values()].find((t) => t.displayName && t.createdAt === Math.max(...[...sim.store.tasks.values()].map((x) => x.createdAt)));
+    const pending = [...sim.store.tasks.values()].find(
+      (t) => t.displayName && t.createdAt === Math.max(...[...sim.store.tasks.values()].map((x) => x.createdAt)),
+    );
     const owner = [...sim.store.users.values()].find((u) => u.id === pending?.ownerId)?.username ?? "";
     renderApp("/tasks", { as: owner, sim });
     const link = await screen.findByRole("link", { name: pending?.displayName });

@@ -61,7 +61,9 @@ describe("the team wall", () => {
       vi.advanceTimersByTime(10_000);
     });
     // A changed tile is drawn afresh, so look it up again rather than holding the old one.
-    await waitFor(() => expect(screen.getByText(pending?.displayName ?? "", { exact: false }).closest("li")).toHaveTextContent("(changed)"));
+    await waitFor(() =>
+      expect(screen.getByText(pending?.displayName ?? "", { exact: false }).closest("li")).toHaveTextContent("(changed)"),
+    );
     expect(within(section(/Starting/)).getByText(pending?.displayName ?? "", { exact: false })).toBeInTheDocument();
   });
 
@@ -69,7 +71,9 @@ describe("the team wall", () => {
     vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"], shouldAdvanceTime: true });
     renderApp("/wall", { as: "admin" });
     await screen.findByRole("heading", { name: /Needs you/ });
-    server.use(http.get(/\/api\/v2\/tasks$/, () => HttpResponse.json({ message: "Internal server error" }, { status: 500 }), { once: true }));
+    server.use(
+      http.get(/\/api\/v2\/tasks$/, () => HttpResponse.json({ message: "Internal server error" }, { status: 500 }), { once: true }),
+    );
     await act(async () => {
       vi.advanceTimersByTime(10_000);
     });

@@ -18,7 +18,11 @@ export function agentRoutes(sim: Sim): Hono {
     const wsId = token ? store.agentTokens.get(token) : undefined;
     const ws = wsId ? store.workspaces.get(wsId) : undefined;
     if (!ws || ws.agent?.token !== token) {
-      throw new CoderError(401, "Workspace agent not authorized.", "The agent cannot authenticate until the workspace provision job has been completed. If the job is no longer running, this agent is invalid.");
+      throw new CoderError(
+        401,
+        "Workspace agent not authorized.",
+        "The agent cannot authenticate until the workspace provision job has been completed. If the job is no longer running, this agent is invalid.",
+      );
     }
     return ws;
   }
@@ -60,7 +64,8 @@ export function agentRoutes(sim: Sim): Hono {
     const taskId = c.req.param("task");
     if (!isUuid(taskId)) throw new CoderError(400, "Invalid task ID format.");
     const format = c.req.query("format");
-    if (format === undefined) throw new CoderError(400, "Invalid query parameters.", 'Query param "format" is required and cannot be empty.');
+    if (format === undefined)
+      throw new CoderError(400, "Invalid query parameters.", 'Query param "format" is required and cannot be empty.');
     if (format !== "agentapi") throw new CoderError(400, "Invalid format parameter.", `Unsupported format "${format}".`);
     const task = store.tasks.get(taskId);
     if (!task || task.deletedAt !== null || task.workspaceId !== ws.id) throw notFound();

@@ -1,15 +1,14 @@
 import { Hono } from "hono";
 import { decodeBody, isUuid } from "../body.ts";
 import { bodyText, requireUser, type Env, type Sim, type SimContext } from "../context.ts";
-import { deriveStatus, isBuildActive, latestBuild, workspaceStatus, type TaskStatus } from "../derive.ts";
+import { TASK_STATUSES, type TaskLogEntry, type TaskStatus } from "../../../src/wire/types.ts";
+import { deriveStatus, isBuildActive, latestBuild, workspaceStatus } from "../derive.ts";
 import { buildActive, CoderError, notFound } from "../errors.ts";
 import type { Task, User } from "../model.ts";
 import { generateNames, nameInvalidReason } from "../names.ts";
 import { canConnect, canCreateFor, canReadTask, canReadUser, canSeeOrganization, canUseTemplate } from "../rbac.ts";
 import { parseQuery } from "../search.ts";
-import { JSON_TYPE, taskJson, taskJsonBytes, taskListBytes, workspaceBuildJson } from "../wire.ts";
-
-const STATUSES: readonly TaskStatus[] = ["pending", "initializing", "active", "paused", "unknown", "error"];
+import { JSON_TYPE, taskJson, taskJsonBytes, taskListBytes, taskLogsJson, workspaceBuildJson } from "../wire.ts";
 
 export interface TaskRouteOptions {
   /** Coder before 2.31.1 has no pause and resume routes. */
@@ -55,7 +54,10 @@ export function taskRoutes(sim: Sim, options: TaskRouteOptions): Hono<Env> {
       const user = owner === "me" ? me : isUuid(owner) ? store.users.get(owner) : store.userByUsername(owner);
       if (!user || !canReadUser(me, user)) {
         throw new CoderError(400, "Invalid task search query.", undefined, [
-          { field: "owner", detail: `Query param "owner" has invalid value: user "${owner}" either does not exist, or you are unauthorized to view them` },
+          {
+            field: "owner",
+            detail: `Query param "owner" has invalid value: user "${owner}" either does not exist, or you are unauthorized to view them`,
+          },
         ]);
       }
       ownerId = user.id;
@@ -76,7 +78,7 @@ export function taskRoutes(sim: Sim, options: TaskRouteOptions): Hono<Env> {
     }
     const status = params.get("status");
     // The status goes into SQL as an enum cast without validation, so Postgres rejects a bad one.
-    if (status !== undefined && !STATUSES.includes(status as TaskStatus)) {
+    if (status !== undefined && !(TASK_STATUSES as readonly string[]).includes(status)) {
       throw new CoderError(500, "Internal error fetching tasks.", `pq: invalid input value for enum task_status: "${status}"`);
     }
     const tasks: Uint8Array[] = [];
@@ -137,7 +139,11 @@ export function taskRoutes(sim: Sim, options: TaskRouteOptions): Hono<Env> {
     if (version.archived) throw new CoderError(500, "Archived template versions cannot be used to make a workspace.");
     const presetId = body.template_version_preset_id ?? null;
     if (presetId !== null && !version.presets.some((p) => p.ID === presetId)) {
-      throw new CoderError(400, "Invalid template version preset.", `Preset "${presetId}" does not belong to template version "${version.id}".`);
+      throw new CoderError(
+        400,
+        "Invalid template version preset.",
+        `Preset "${presetId}" does not belong to template version "${version.id}".`,
+      );
     }
     if (store.liveWorkspaceByOwnerAndName(owner.id, name) || store.liveTaskByOwnerAndName(owner.id, name)) {
       throw new CoderError(409, `Workspace "${name}" already exists.`, undefined, [
@@ -170,7 +176,11 @@ export function taskRoutes(sim: Sim, options: TaskRouteOptions): Hono<Env> {
     const input = body.input ?? "";
     if (input.trim() === "") throw new CoderError(400, "Task input is required.");
     if (statusOf(task) !== "paused") {
-      throw new CoderError(409, "Unable to update task input, task must be paused.", "Please stop the task's workspace before updating the input.");
+      throw new CoderError(
+        409,
+        "Unable to update task input, task must be paused.",
+        "Please stop the task's workspace before updating the input.",
+      );
     }
     engine.updatePrompt(task, input);
     return c.body(null, 204);
@@ -179,11 +189,7 @@ export function taskRoutes(sim: Sim, options: TaskRouteOptions): Hono<Env> {
   /** The status checks shared by send and live logs (authAndDoWithTaskAppClient). */
   function requireActive(status: TaskStatus): void {
     if (status === "pending" || status === "initializing") {
-      throw new CoderError(
-        409,
-        `Task is ${status}.`,
-        "The task is resuming. Wait for the task to become active before sending messages.",
-      );
+      throw new CoderError(409, `Task is ${status}.`, "The task is resuming. Wait for the task to become active before sending messages.");
     }
     if (status === "paused") throw new CoderError(409, "Task is paused.", "Resume the task to send messages.");
     if (status !== "active") {
@@ -210,11 +216,11 @@ export function taskRoutes(sim: Sim, options: TaskRouteOptions): Hono<Env> {
     const status = statusOf(task);
     if (status === "active") {
       if (!canConnect(c.get("user"), task)) throw notFound();
-      return c.json({ logs: task.conversation.messages.map(logEntry) });
+      return c.json(taskLogsJson(task.conversation.messages.map(logEntry)));
     }
     if (status === "paused" || status === "pending" || status === "initializing") {
-      if (!task.snapshot) return c.json({ logs: [], snapshot: true });
-      return c.json({ logs: snapshotEntries(task.snapshot.data), snapshot: true, snapshot_at: new Date(task.snapshot.createdAt).toISOString() });
+      if (!task.snapshot) return c.json(taskLogsJson([], null));
+      return c.json(taskLogsJson(snapshotEntries(task.snapshot.data), task.snapshot.createdAt));
     }
     throw new CoderError(409, "Cannot fetch logs for task in current state.", `Task status is "${status}".`);
   });
@@ -247,12 +253,12 @@ export function taskRoutes(sim: Sim, options: TaskRouteOptions): Hono<Env> {
   return app;
 }
 
-function logEntry(m: { id: number; role: string; content: string; time: number }) {
+function logEntry(m: { id: number; role: string; content: string; time: number }): TaskLogEntry {
   return { id: m.id, content: m.content, type: m.role === "user" ? "input" : "output", time: new Date(m.time).toISOString() };
 }
 
 /** Decodes a stored AgentAPI snapshot; anything malformed is the 500 Coder gives for a broken snapshot. */
-function snapshotEntries(data: string): ReturnType<typeof logEntry>[] {
+function snapshotEntries(data: string): TaskLogEntry[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(data);

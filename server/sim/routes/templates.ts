@@ -25,7 +25,10 @@ export function templateRoutes(sim: Sim): Hono<Env> {
     const aiFilter = params.get("has-ai-task");
     if (aiFilter !== undefined && aiFilter !== "true" && aiFilter !== "false") {
       throw new CoderError(400, "Invalid template search query.", undefined, [
-        { field: "has-ai-task", detail: `Query param "has-ai-task" must be a valid boolean: strconv.ParseBool: parsing "${aiFilter}": invalid syntax` },
+        {
+          field: "has-ai-task",
+          detail: `Query param "has-ai-task" must be a valid boolean: strconv.ParseBool: parsing "${aiFilter}": invalid syntax`,
+        },
       ]);
     }
     const org = params.get("organization");

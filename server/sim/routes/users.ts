@@ -5,7 +5,7 @@ import { decodeBody, isUuid } from "../body.ts";
 import { bodyText, requireUser, type Env, type Sim } from "../context.ts";
 import { CoderError, notFound } from "../errors.ts";
 import { canReadUser, canSeeOrganization } from "../rbac.ts";
-import { organizationJson, userJson } from "../wire.ts";
+import { authMethodsJson, buildInfoJson, organizationJson, userJson } from "../wire.ts";
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -14,28 +14,9 @@ export function userRoutes(sim: Sim): Hono<Env> {
   const { store, engine } = sim;
   const app = new Hono<Env>();
 
-  app.get("/buildinfo", (c) =>
-    c.json({
-      external_url: new URL(c.req.url).origin,
-      version: sim.version,
-      dashboard_url: new URL(c.req.url).origin,
-      workspace_proxy: false,
-      agent_api_version: "2.6",
-      provisioner_api_version: "1.10",
-      upgrade_message: "",
-      deployment_id: "00000000-0000-4000-8000-00000000c0de",
-      telemetry: false,
-    }),
-  );
+  app.get("/buildinfo", (c) => c.json(buildInfoJson(new URL(c.req.url).origin, sim.version)));
 
-  app.get("/users/authmethods", (c) =>
-    c.json({
-      terms_of_service_url: "",
-      password: { enabled: true },
-      github: { enabled: false, default_provider_configured: false },
-      oidc: { enabled: false, signInText: "", iconUrl: "" },
-    }),
-  );
+  app.get("/users/authmethods", (c) => c.json(authMethodsJson()));
 
   app.post("/users/login", async (c) => {
     const body = decodeBody(await bodyText(c), "LoginWithPasswordRequest", { email: "string", password: "string" });

@@ -47,58 +47,83 @@ export function LoginPage() {
   return (
     <ThemeRoot>
       <main className="mx-auto max-w-sm px-4 pt-16">
-      <h1 className="mb-1 text-2xl font-semibold">Sign in to Coder Tasks</h1>
-      <p className="mb-6 text-sm text-slate-600">
-        {hasPassword ? "Use your Coder account, or paste a session token." : "This Coder deployment does not allow password sign-in: paste a session token instead."}
-      </p>
-      {hasPassword && (
-        <div role="group" aria-label="Sign-in method" className="mb-4 flex gap-2 text-sm">
-          {(["password", "token"] as const).map((m) => (
-            <button
-              key={m}
-              type="button"
-              aria-pressed={method === m}
-              onClick={() => setMethod(m)}
-              className={`rounded px-3 py-1 ring-1 ring-slate-300 ${method === m ? "bg-slate-900 text-white" : "bg-white"}`}
-            >
-              {m === "password" ? "Email and password" : "Session token"}
-            </button>
-          ))}
-        </div>
-      )}
-      <form onSubmit={submit} className="space-y-4" noValidate>
-        {error && <ErrorBanner error={error} title="Sign-in failed" />}
-        {method === "password" ? (
-          <>
-            <Field label="Email" error={fieldError("email")}>
-              {(props) => <input {...props} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />}
-            </Field>
-            <Field label="Password" error={fieldError("password")}>
+        <h1 className="mb-1 text-2xl font-semibold">Sign in to Coder Tasks</h1>
+        <p className="mb-6 text-sm text-slate-600">
+          {hasPassword
+            ? "Use your Coder account, or paste a session token."
+            : "This Coder deployment does not allow password sign-in: paste a session token instead."}
+        </p>
+        {hasPassword && (
+          <div role="group" aria-label="Sign-in method" className="mb-4 flex gap-2 text-sm">
+            {(["password", "token"] as const).map((m) => (
+              <button
+                key={m}
+                type="button"
+                aria-pressed={method === m}
+                onClick={() => setMethod(m)}
+                className={`rounded px-3 py-1 ring-1 ring-slate-300 ${method === m ? "bg-slate-900 text-white" : "bg-white"}`}
+              >
+                {m === "password" ? "Email and password" : "Session token"}
+              </button>
+            ))}
+          </div>
+        )}
+        <form onSubmit={submit} className="space-y-4" noValidate>
+          {error && <ErrorBanner error={error} title="Sign-in failed" />}
+          {method === "password" ? (
+            <>
+              <Field label="Email" error={fieldError("email")}>
+                {(props) => (
+                  <input
+                    {...props}
+                    type="email"
+                    autoComplete="username"
+                    value={email}
+                    onChange={(e) => setEmail(e.target.value)}
+                    required
+                  />
+                )}
+              </Field>
+              <Field label="Password" error={fieldError("password")}>
+                {(props) => (
+                  <input
+                    {...props}
+                    type="password"
+                    autoComplete="current-password"
+                    value={password}
+                    onChange={(e) => setPassword(e.target.value)}
+                    required
+                  />
+                )}
+              </Field>
+            </>
+          ) : (
+            <Field label="Session token" hint="From `coder tokens create` or your Coder account settings.">
               {(props) => (
-                <input {...props} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+                <input
+                  {...props}
+                  type="password"
+                  autoComplete="off"
+                  value={pastedToken}
+                  onChange={(e) => setPastedToken(e.target.value)}
+                  required
+                />
               )}
             </Field>
-          </>
-        ) : (
-          <Field label="Session token" hint="From `coder tokens create` or your Coder account settings.">
-            {(props) => (
-              <input {...props} type="password" autoComplete="off" value={pastedToken} onChange={(e) => setPastedToken(e.target.value)} required />
-            )}
-          </Field>
-        )}
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
-          Remember me on this device
-        </label>
-        <button
-          type="submit"
-          disabled={signIn.isPending}
-          className="w-full rounded bg-slate-900 px-4 py-2 font-medium text-white hover:bg-slate-700 disabled:opacity-60"
-        >
-          {signIn.isPending ? "Signing in…" : "Sign in"}
-        </button>
-      </form>
-    </main>
+          )}
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
+            Remember me on this device
+          </label>
+          <button
+            type="submit"
+            disabled={signIn.isPending}
+            className="w-full rounded bg-slate-900 px-4 py-2 font-medium text-white hover:bg-slate-700 disabled:opacity-60"
+          >
+            {signIn.isPending ? "Signing in…" : "Sign in"}
+          </button>
+        </form>
+      </main>
     </ThemeRoot>
   );
 }

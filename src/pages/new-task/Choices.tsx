@@ -1,4 +1,4 @@
-import type { Preset, Template } from "../../api/types.ts";
+import type { Preset, Template } from "../../wire/types.ts";
 import { TemplateIcon } from "../../components/TemplateIcon.tsx";
 
 const card = (checked: boolean) =>

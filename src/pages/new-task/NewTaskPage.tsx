@@ -17,7 +17,10 @@ const TASK_TEMPLATES_DOCS = "https://coder.com/docs/ai-coder/tasks";
 const control = "w-full rounded border border-slate-300 px-3 py-2 text-sm focus:outline-none focus:ring-2 focus:ring-sky-500";
 
 /** Where a server error belongs: beside a field when it is about one, otherwise in the banner. */
-function placeError(error: ErrorDescription | null): { field: Partial<Record<"name" | "displayName" | "prompt", string>>; banner: ErrorDescription | null } {
+function placeError(error: ErrorDescription | null): {
+  field: Partial<Record<"name" | "displayName" | "prompt", string>>;
+  banner: ErrorDescription | null;
+} {
   if (!error) return { field: {}, banner: null };
   const field: Partial<Record<"name" | "displayName" | "prompt", string>> = {};
   for (const v of error.validations) {
@@ -51,16 +54,28 @@ export function NewTaskPage() {
   const presets = useQuery({ ...presetsQuery(version), enabled: version !== "" });
   const presetList = presets.data ?? [];
   const preset = presetList.find((p) => p.ID === draft.presetId) ?? presetList.find((p) => p.Default) ?? presetList[0];
-  const users = useQuery({ ...usersQuery(useDeferredValue(ownerSearch)), enabled: roles.includes("owner"), placeholderData: keepPreviousData });
+  const users = useQuery({
+    ...usersQuery(useDeferredValue(ownerSearch)),
+    enabled: roles.includes("owner"),
+    placeholderData: keepPreviousData,
+  });
 
-  if (templates.isError) return <ErrorBanner error={describeError(templates.error)} title="Could not load templates" onRetry={() => void templates.refetch()} />;
-  if (!templates.data) return <p role="status" className="animate-pulse text-slate-500">Loading templates…</p>;
+  if (templates.isError)
+    return <ErrorBanner error={describeError(templates.error)} title="Could not load templates" onRetry={() => void templates.refetch()} />;
+  if (!templates.data)
+    return (
+      <p role="status" className="animate-pulse text-slate-500">
+        Loading templates…
+      </p>
+    );
   if (!template) {
     return (
       <div className="space-y-2">
         <h1 className="text-2xl font-semibold">New task</h1>
         <p>There are no templates with an AI task that you can use.</p>
-        <a href={TASK_TEMPLATES_DOCS} className="text-sky-700 underline" target="_blank" rel="noopener noreferrer">How to add an AI task to a template</a>
+        <a href={TASK_TEMPLATES_DOCS} className="text-sky-700 underline" target="_blank" rel="noopener noreferrer">
+          How to add an AI task to a template
+        </a>
       </div>
     );
   }
@@ -97,20 +112,41 @@ export function NewTaskPage() {
     <form onSubmit={submit} className="max-w-3xl space-y-5" noValidate>
       <h1 className="text-2xl font-semibold">New task</h1>
       {placed.banner && <ErrorBanner error={placed.banner} title="The task was not created" />}
-      <TemplateChoice templates={templates.data} value={template.id} onChange={(templateId) => { update({ templateId, presetId: "" }); setVersionId(""); }} />
+      <TemplateChoice
+        templates={templates.data}
+        value={template.id}
+        onChange={(templateId) => {
+          update({ templateId, presetId: "" });
+          setVersionId("");
+        }}
+      />
       {isTemplateAdmin && versions.data && (
         <Field label="Version">
           {(props) => (
-            <select {...props} value={version} onChange={(e) => { setVersionId(e.target.value); update({ presetId: "" }); }}>
+            <select
+              {...props}
+              value={version}
+              onChange={(e) => {
+                setVersionId(e.target.value);
+                update({ presetId: "" });
+              }}
+            >
               {versions.data.map((v) => (
-                <option key={v.id} value={v.id}>{v.name}{v.id === template.active_version_id ? " (active)" : ""}</option>
+                <option key={v.id} value={v.id}>
+                  {v.name}
+                  {v.id === template.active_version_id ? " (active)" : ""}
+                </option>
               ))}
             </select>
           )}
         </Field>
       )}
       <PresetChoice presets={presetList} value={preset?.ID ?? ""} onChange={(presetId) => update({ presetId })} />
-      <Field label="Prompt" hint="What should the agent do? Ctrl+Enter (⌘+Enter on a Mac) creates the task." error={placed.field.prompt ?? (triedEmpty && draft.prompt.trim() === "" ? "Enter a prompt for the agent." : undefined)}>
+      <Field
+        label="Prompt"
+        hint="What should the agent do? Ctrl+Enter (⌘+Enter on a Mac) creates the task."
+        error={placed.field.prompt ?? (triedEmpty && draft.prompt.trim() === "" ? "Enter a prompt for the agent." : undefined)}
+      >
         {(props) => (
           <textarea
             {...props}
@@ -125,17 +161,34 @@ export function NewTaskPage() {
         )}
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Name (optional)" hint="Up to 32 letters, digits and single hyphens. Made from the prompt when empty." error={nameProblem ?? placed.field.name}>
+        <Field
+          label="Name (optional)"
+          hint="Up to 32 letters, digits and single hyphens. Made from the prompt when empty."
+          error={nameProblem ?? placed.field.name}
+        >
           {(props) => <input {...props} value={draft.name} onChange={(e) => update({ name: e.target.value })} autoComplete="off" />}
         </Field>
         <Field label="Display name (optional)" hint="Up to 64 bytes." error={titleProblem ?? placed.field.displayName}>
-          {(props) => <input {...props} value={draft.displayName} onChange={(e) => update({ displayName: e.target.value })} autoComplete="off" />}
+          {(props) => (
+            <input {...props} value={draft.displayName} onChange={(e) => update({ displayName: e.target.value })} autoComplete="off" />
+          )}
         </Field>
       </div>
       {roles.includes("owner") && (
-        <UserPicker label="Owner" value={owner} placeholder="me" options={users.data?.users ?? []} onSearch={setOwnerSearch} onChange={setOwner} />
+        <UserPicker
+          label="Owner"
+          value={owner}
+          placeholder="me"
+          options={users.data?.users ?? []}
+          onSearch={setOwnerSearch}
+          onChange={setOwner}
+        />
       )}
-      <button type="submit" disabled={create.isPending} className="rounded bg-slate-900 px-4 py-2 font-medium text-white hover:bg-slate-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={create.isPending}
+        className="rounded bg-slate-900 px-4 py-2 font-medium text-white hover:bg-slate-700 disabled:opacity-60"
+      >
         {create.isPending ? "Creating…" : "Create task"}
       </button>
     </form>

@@ -1,4 +1,4 @@
-import type { AgentLifecycle, Task } from "../../api/types.ts";
+import type { AgentLifecycle, Task } from "../../wire/types.ts";
 
 const LIFECYCLE: Record<AgentLifecycle, string> = {
   created: "Created, waiting to connect",
@@ -13,7 +13,8 @@ const LIFECYCLE: Record<AgentLifecycle, string> = {
 };
 
 const WARNINGS: Partial<Record<AgentLifecycle, string>> = {
-  start_error: "The workspace's startup script failed. The agent may be missing tools or configuration; check the workspace's startup logs.",
+  start_error:
+    "The workspace's startup script failed. The agent may be missing tools or configuration; check the workspace's startup logs.",
   start_timeout: "The workspace's startup script ran longer than the template allows. The agent is connected, but setup may be incomplete.",
 };
 
@@ -23,10 +24,12 @@ export function AgentSummary({ task }: { task: Task }) {
   const warning = lifecycle ? WARNINGS[lifecycle] : undefined;
   return (
     <section aria-labelledby="agent-heading" className="rounded-md border border-slate-200 bg-white p-4 text-sm">
-      <h2 id="agent-heading" className="mb-2 font-semibold">Agent</h2>
+      <h2 id="agent-heading" className="mb-2 font-semibold">
+        Agent
+      </h2>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
         <dt className="text-slate-500">Lifecycle</dt>
-        <dd>{lifecycle ? LIFECYCLE[lifecycle] ?? lifecycle : "No agent (workspace not running)"}</dd>
+        <dd>{lifecycle ? (LIFECYCLE[lifecycle] ?? lifecycle) : "No agent (workspace not running)"}</dd>
         <dt className="text-slate-500">Health</dt>
         <dd>{health === null ? "Unknown" : health.healthy ? "✓ Healthy" : `✕ Unhealthy${health.reason ? `: ${health.reason}` : ""}`}</dd>
       </dl>

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import type { Task } from "../../api/types.ts";
+import type { Task } from "../../wire/types.ts";
 import { ErrorBanner } from "../../components/ErrorBanner.tsx";
 import { describeError } from "../../lib/errors.ts";
 import { useSend } from "./use-send.ts";
@@ -50,17 +50,25 @@ export function Composer({ task, canResume }: { task: Task; canResume: boolean }
       {s.isBusy && (
         <div role="alert" className="flex flex-wrap items-center gap-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm">
           The agent is busy and cannot take a message right now.
-          <button type="button" className={secondary} onClick={s.queue}>Send when it is idle</button>
+          <button type="button" className={secondary} onClick={s.queue}>
+            Send when it is idle
+          </button>
         </div>
       )}
       {s.plan === "follow-up" && <FollowUpSteps task={task} resumed={s.resume.isSuccess} sending={s.send.isPending} onCancel={s.cancel} />}
       {s.plan === "when-ready" && (
         <p role="status" className="flex items-center gap-2 text-sm text-slate-700">
           {s.send.isPending ? "Sending…" : "Will send when the agent is ready…"}
-          <button type="button" className={secondary} onClick={s.cancel}>Cancel</button>
+          <button type="button" className={secondary} onClick={s.cancel}>
+            Cancel
+          </button>
         </p>
       )}
-      {s.sentAt && s.plan === null && <p role="status" className="text-sm text-green-800">✓ Sent at {s.sentAt}.</p>}
+      {s.sentAt && s.plan === null && (
+        <p role="status" className="text-sm text-green-800">
+          ✓ Sent at {s.sentAt}.
+        </p>
+      )}
       <div className="flex gap-2">
         {isActive && (
           <button type="button" className={primary} disabled={empty || s.send.isPending || s.plan !== null} onClick={s.submit}>
@@ -95,13 +103,14 @@ function FollowUpSteps({ task, resumed, sending, onCancel }: { task: Task; resum
       <ol className="space-y-0.5">
         {steps.map((step, i) => (
           <li key={step.label}>
-            <span aria-hidden="true">{step.done ? "✓" : i === currentIndex ? "…" : "○"}</span>{" "}
-            {step.label}
+            <span aria-hidden="true">{step.done ? "✓" : i === currentIndex ? "…" : "○"}</span> {step.label}
             {step.done ? " (done)" : i === currentIndex ? " (in progress)" : ""}
           </li>
         ))}
       </ol>
-      <button type="button" className={`${secondary} mt-1`} onClick={onCancel}>Cancel</button>
+      <button type="button" className={`${secondary} mt-1`} onClick={onCancel}>
+        Cancel
+      </button>
     </div>
   );
 }

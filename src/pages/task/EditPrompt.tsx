@@ -1,5 +1,5 @@
 import { useId, useState } from "react";
-import type { Task } from "../../api/types.ts";
+import type { Task } from "../../wire/types.ts";
 import { ErrorBanner } from "../../components/ErrorBanner.tsx";
 import { describeError } from "../../lib/errors.ts";
 import { pauseResumeFor } from "../../lib/task-actions.ts";
@@ -61,11 +61,17 @@ export function EditPrompt({ task, canPause }: { task: Task; canPause: boolean }
       </div>
       {!isPaused && (
         <p id={reasonId} className="text-xs text-slate-500">
-          {editWhenPaused ? "The editor opens once the task is paused." : "Only a paused task's prompt can be edited; the agent starts on it at the next resume."}
+          {editWhenPaused
+            ? "The editor opens once the task is paused."
+            : "Only a paused task's prompt can be edited; the agent starts on it at the next resume."}
         </p>
       )}
       {pause.isError && <ErrorBanner error={describeError(pause.error)} title="The task could not be paused" />}
-      {saved && <p role="status" className="text-sm text-green-800">✓ Prompt saved. The agent starts on it when the task resumes.</p>}
+      {saved && (
+        <p role="status" className="text-sm text-green-800">
+          ✓ Prompt saved. The agent starts on it when the task resumes.
+        </p>
+      )}
     </div>
   );
 }
@@ -86,7 +92,9 @@ function PromptForm({ task, onDone }: { task: Task; onDone: (saved: boolean) => 
         save();
       }}
     >
-      <label htmlFor={id} className="block text-sm font-medium">New prompt</label>
+      <label htmlFor={id} className="block text-sm font-medium">
+        New prompt
+      </label>
       <textarea
         id={id}
         value={text}
@@ -102,10 +110,16 @@ function PromptForm({ task, onDone }: { task: Task; onDone: (saved: boolean) => 
       />
       {update.isError && <ErrorBanner error={describeError(update.error)} title="The prompt was not saved" />}
       <div className="flex gap-2">
-        <button type="submit" disabled={update.isPending} className="rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={update.isPending}
+          className="rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
+        >
           {update.isPending ? "Saving…" : "Save prompt"}
         </button>
-        <button type="button" className={button} onClick={() => onDone(false)}>Cancel</button>
+        <button type="button" className={button} onClick={() => onDone(false)}>
+          Cancel
+        </button>
       </div>
     </form>
   );

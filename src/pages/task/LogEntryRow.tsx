@@ -1,5 +1,5 @@
 import { memo, useState } from "react";
-import type { TaskLogEntry } from "../../api/types.ts";
+import type { TaskLogEntry } from "../../wire/types.ts";
 import { parseAnsi } from "../../lib/ansi.ts";
 import { highlight } from "../../lib/log-search.ts";
 import { exactTime } from "../../lib/time.ts";
@@ -34,8 +34,15 @@ export const LogEntryRow = memo(function LogEntryRow({ entry, marks = NO_MARKS, 
       <header className="mb-1 flex items-center gap-2 text-xs text-slate-600">
         <span className="font-semibold text-slate-700">{isInput ? "You" : "Agent"}</span>
         <time dateTime={entry.time}>{exactTime(entry.time)}</time>
-        <a href={`#log-${entry.id}`} className="hover:underline" aria-label={`Link to message ${entry.id}`}>#{entry.id}</a>
-        <button type="button" className="ml-auto rounded px-1.5 ring-1 ring-slate-300 hover:bg-slate-100" onClick={() => void copy()} onBlur={() => setCopied(false)}>
+        <a href={`#log-${entry.id}`} className="hover:underline" aria-label={`Link to message ${entry.id}`}>
+          #{entry.id}
+        </a>
+        <button
+          type="button"
+          className="ml-auto rounded px-1.5 ring-1 ring-slate-300 hover:bg-slate-100"
+          onClick={() => void copy()}
+          onBlur={() => setCopied(false)}
+        >
           {copied ? "Copied" : "Copy"}
         </button>
       </header>
@@ -46,7 +53,9 @@ export const LogEntryRow = memo(function LogEntryRow({ entry, marks = NO_MARKS, 
               {segment.text}
             </mark>
           ) : (
-            <span key={i} className={segment.className || undefined}>{segment.text}</span>
+            <span key={i} className={segment.className || undefined}>
+              {segment.text}
+            </span>
           ),
         )}
       </pre>

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useMemo, useState } from "react";
 import { useLocation } from "react-router";
-import type { Task, TaskLogEntry } from "../../api/types.ts";
+import type { Task, TaskLogEntry } from "../../wire/types.ts";
 import { downloadFile } from "../../components/download.ts";
 import { ErrorBanner } from "../../components/ErrorBanner.tsx";
 import { RelativeTime } from "../../components/RelativeTime.tsx";
@@ -33,12 +33,18 @@ export function LogPanel({ task, now }: { task: Task; now: number }) {
   });
   return (
     <section aria-labelledby="log-heading" className="space-y-2">
-      <h2 id="log-heading" className="text-lg font-semibold">Conversation</h2>
+      <h2 id="log-heading" className="text-lg font-semibold">
+        Conversation
+      </h2>
       {kind === null ? (
-        <p role="note" className="rounded-md border border-slate-300 bg-slate-100 p-3 text-sm">{UNAVAILABLE[task.status]}</p>
+        <p role="note" className="rounded-md border border-slate-300 bg-slate-100 p-3 text-sm">
+          {UNAVAILABLE[task.status]}
+        </p>
       ) : logs.data ? (
         <>
-          {logs.isError && <ErrorBanner error={describeError(logs.error)} title="Could not refresh the conversation; showing what was last loaded" />}
+          {logs.isError && (
+            <ErrorBanner error={describeError(logs.error)} title="Could not refresh the conversation; showing what was last loaded" />
+          )}
           {logs.data.snapshot && (
             <p role="note" className="rounded-md border border-slate-300 bg-slate-100 px-3 py-2 text-sm">
               {logs.data.snapshot_at ? (
@@ -55,7 +61,9 @@ export function LogPanel({ task, now }: { task: Task; now: number }) {
       ) : logs.isError ? (
         <ErrorBanner error={explainLogError(logs.error)} title="Could not load the conversation" onRetry={() => void logs.refetch()} />
       ) : (
-        <p role="status" className="animate-pulse text-slate-500">Loading the conversation…</p>
+        <p role="status" className="animate-pulse text-slate-500">
+          Loading the conversation…
+        </p>
       )}
     </section>
   );
@@ -65,7 +73,11 @@ export function LogPanel({ task, now }: { task: Task; now: number }) {
 function explainLogError(error: unknown) {
   const described = describeError(error);
   if (described.status !== 404) return described;
-  return { ...described, detail: "You can see this task, but reading its live conversation needs permission to connect to its workspace (only its owner and site owners have it)." };
+  return {
+    ...described,
+    detail:
+      "You can see this task, but reading its live conversation needs permission to connect to its workspace (only its owner and site owners have it).",
+  };
 }
 
 function Conversation({ entries, taskName }: { entries: TaskLogEntry[]; taskName: string }) {

@@ -25,13 +25,22 @@ export function LogToolbar({ filter, onFilter, search, onSearch, matchCount, cur
     <div className="flex flex-wrap items-center gap-3">
       <div role="radiogroup" aria-label="Show" className="flex gap-1">
         {FILTERS.map((f) => (
-          <button key={f.value} type="button" role="radio" aria-checked={filter === f.value} className={`${button} ${filter === f.value ? "bg-slate-900 text-white" : ""}`} onClick={() => onFilter(f.value)}>
+          <button
+            key={f.value}
+            type="button"
+            role="radio"
+            aria-checked={filter === f.value}
+            className={`${button} ${filter === f.value ? "bg-slate-900 text-white" : ""}`}
+            onClick={() => onFilter(f.value)}
+          >
             {f.label}
           </button>
         ))}
       </div>
       <div className="flex items-center gap-1">
-        <label htmlFor={searchId} className="text-sm font-medium">Search the log</label>
+        <label htmlFor={searchId} className="text-sm font-medium">
+          Search the log
+        </label>
         <input
           id={searchId}
           type="search"
@@ -48,12 +57,20 @@ export function LogToolbar({ filter, onFilter, search, onSearch, matchCount, cur
             {matchCount === 0 ? "No matches" : `${current + 1} of ${matchCount}`}
           </span>
         )}
-        <button type="button" className={button} disabled={matchCount === 0} onClick={() => onStep(-1)} aria-label="Previous match">↑</button>
-        <button type="button" className={button} disabled={matchCount === 0} onClick={() => onStep(1)} aria-label="Next match">↓</button>
+        <button type="button" className={button} disabled={matchCount === 0} onClick={() => onStep(-1)} aria-label="Previous match">
+          ↑
+        </button>
+        <button type="button" className={button} disabled={matchCount === 0} onClick={() => onStep(1)} aria-label="Next match">
+          ↓
+        </button>
       </div>
       <div className="ml-auto flex gap-1">
-        <button type="button" className={button} onClick={() => onDownload("text")}>Download text</button>
-        <button type="button" className={button} onClick={() => onDownload("json")}>Download JSON</button>
+        <button type="button" className={button} onClick={() => onDownload("text")}>
+          Download text
+        </button>
+        <button type="button" className={button} onClick={() => onDownload("json")}>
+          Download JSON
+        </button>
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
-import type { TaskLogEntry } from "../../api/types.ts";
+import type { TaskLogEntry } from "../../wire/types.ts";
 import { LogEntryRow, type EntryMarks } from "./LogEntryRow.tsx";
 
 interface LogViewProps {

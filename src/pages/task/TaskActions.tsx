@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useNavigate } from "react-router";
-import type { Task } from "../../api/types.ts";
+import type { Task } from "../../wire/types.ts";
 import { ErrorBanner } from "../../components/ErrorBanner.tsx";
 import { describeError } from "../../lib/errors.ts";
 import { pauseResumeFor } from "../../lib/task-actions.ts";
@@ -44,7 +44,11 @@ export function TaskActions({ task, canPauseResume }: { task: Task; canPauseResu
             Delete
           </button>
         ) : (
-          <div role="group" aria-label="Confirm delete" className="flex items-center gap-2 rounded border border-red-300 bg-red-50 px-2 py-1 text-sm">
+          <div
+            role="group"
+            aria-label="Confirm delete"
+            className="flex items-center gap-2 rounded border border-red-300 bg-red-50 px-2 py-1 text-sm"
+          >
             <span>Delete “{task.display_name || task.name}” and its workspace?</span>
             <button
               type="button"

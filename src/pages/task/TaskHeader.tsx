@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
-import type { Task } from "../../api/types.ts";
+import type { Task } from "../../wire/types.ts";
 import { Avatar } from "../../components/Avatar.tsx";
 import { RelativeTime } from "../../components/RelativeTime.tsx";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
@@ -14,7 +14,9 @@ export function TaskHeader({ task, now }: { task: Task; now: number }) {
   return (
     <header className="space-y-3">
       <p className="text-sm">
-        <Link to="/tasks" className="text-sky-700 hover:underline">← Tasks</Link>
+        <Link to="/tasks" className="text-sky-700 hover:underline">
+          ← Tasks
+        </Link>
       </p>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold break-words">{task.display_name || task.name}</h1>
@@ -39,9 +41,13 @@ export function TaskHeader({ task, now }: { task: Task; now: number }) {
           {task.workspace_build_number ? ` · build #${task.workspace_build_number}` : ""}
         </dd>
         <dt className="text-slate-500">Created</dt>
-        <dd><RelativeTime iso={task.created_at} now={now} /></dd>
+        <dd>
+          <RelativeTime iso={task.created_at} now={now} />
+        </dd>
         <dt className="text-slate-500">Updated</dt>
-        <dd><RelativeTime iso={task.updated_at} now={now} /></dd>
+        <dd>
+          <RelativeTime iso={task.updated_at} now={now} />
+        </dd>
       </dl>
     </header>
   );
@@ -54,10 +60,17 @@ export function PromptBlock({ prompt }: { prompt: string }) {
   const isLong = prompt.length > 280 || prompt.split("\n").length > 4;
   return (
     <div className="space-y-2">
-      <pre className={`font-sans text-sm break-words whitespace-pre-wrap ${isLong && !isExpanded ? "line-clamp-4" : ""}`}>{prompt || "(empty prompt)"}</pre>
+      <pre className={`font-sans text-sm break-words whitespace-pre-wrap ${isLong && !isExpanded ? "line-clamp-4" : ""}`}>
+        {prompt || "(empty prompt)"}
+      </pre>
       <div className="flex gap-2">
         {isLong && (
-          <button type="button" aria-expanded={isExpanded} className="text-sm text-sky-700 underline" onClick={() => setExpanded(!isExpanded)}>
+          <button
+            type="button"
+            aria-expanded={isExpanded}
+            className="text-sm text-sky-700 underline"
+            onClick={() => setExpanded(!isExpanded)}
+          >
             {isExpanded ? "Show less" : "Show the whole prompt"}
           </button>
         )}

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
-import type { Task } from "../../api/types.ts";
+import type { Task } from "../../wire/types.ts";
 import { CurrentState } from "../../components/CurrentState.tsx";
 import { ErrorBanner } from "../../components/ErrorBanner.tsx";
 import { StaleNotice } from "../../components/StaleNotice.tsx";
@@ -40,9 +40,17 @@ export function TaskPage() {
   if (!query.data) {
     if (query.isError) {
       const error = describeError(query.error);
-      return error.status === 404 ? <TaskNotFound /> : <ErrorBanner error={error} title="Could not load the task" onRetry={() => void query.refetch()} />;
+      return error.status === 404 ? (
+        <TaskNotFound />
+      ) : (
+        <ErrorBanner error={error} title="Could not load the task" onRetry={() => void query.refetch()} />
+      );
     }
-    return <p role="status" className="animate-pulse text-slate-500">Loading task…</p>;
+    return (
+      <p role="status" className="animate-pulse text-slate-500">
+        Loading task…
+      </p>
+    );
   }
 
   const task = query.data;
@@ -51,7 +59,10 @@ export function TaskPage() {
     <article className="space-y-5">
       {refetchError?.status === 404 ? (
         <div role="alert" className="rounded-md border border-slate-300 bg-slate-100 p-3 text-sm">
-          This task has been deleted, or you no longer have access to it. <Link to="/tasks" className="text-sky-700 underline">Back to tasks</Link>
+          This task has been deleted, or you no longer have access to it.{" "}
+          <Link to="/tasks" className="text-sky-700 underline">
+            Back to tasks
+          </Link>
         </div>
       ) : (
         refetchError && <StaleNotice error={refetchError} since={new Date(query.dataUpdatedAt).toLocaleTimeString()} />
@@ -65,12 +76,16 @@ export function TaskPage() {
         </div>
         <div className="space-y-4">
           <section aria-labelledby="state-heading" className={card}>
-            <h2 id="state-heading" className="mb-2 font-semibold">Current state</h2>
+            <h2 id="state-heading" className="mb-2 font-semibold">
+              Current state
+            </h2>
             <CurrentState status={task.status} state={task.current_state} now={now} />
           </section>
           <AgentSummary task={task} />
           <section aria-labelledby="prompt-heading" className={`${card} space-y-3`}>
-            <h2 id="prompt-heading" className="font-semibold">Prompt</h2>
+            <h2 id="prompt-heading" className="font-semibold">
+              Prompt
+            </h2>
             <PromptBlock prompt={task.initial_prompt} />
             <EditPrompt task={task} canPause={canPauseResume} />
           </section>
@@ -86,7 +101,9 @@ function TaskNotFound() {
     <div className="mx-auto max-w-md space-y-2 py-12 text-center">
       <h1 className="text-xl font-semibold">Task not found, or you don't have access</h1>
       <p className="text-sm text-slate-600">It may have been deleted, or it belongs to someone whose tasks you cannot see.</p>
-      <Link to="/tasks" className="text-sky-700 underline">Back to tasks</Link>
+      <Link to="/tasks" className="text-sky-700 underline">
+        Back to tasks
+      </Link>
     </div>
   );
 }

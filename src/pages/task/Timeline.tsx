@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { Task } from "../../api/types.ts";
+import type { Task } from "../../wire/types.ts";
 import { STATUS_LOOK, stateLabel } from "../../lib/status.ts";
 
 interface Change {
@@ -17,7 +17,9 @@ export function Timeline({ task, seenAt }: { task: Task; seenAt: number }) {
   if (changes[0]?.text !== text) setChanges([{ at: seenAt, text }, ...changes].slice(0, 100));
   return (
     <section aria-labelledby="timeline-heading" className="rounded-md border border-slate-200 bg-white p-4 text-sm">
-      <h2 id="timeline-heading" className="mb-2 font-semibold">Timeline</h2>
+      <h2 id="timeline-heading" className="mb-2 font-semibold">
+        Timeline
+      </h2>
       <ol className="space-y-1">
         {changes.map((change, i) => (
           <li key={`${change.at}-${i}`} className="flex gap-3">

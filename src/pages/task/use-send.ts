@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import type { Task } from "../../api/types.ts";
+import type { Task } from "../../wire/types.ts";
 import { describeError } from "../../lib/errors.ts";
 import { taskRef, useResumeTask, useSendTaskInput } from "../../queries/tasks.ts";
 

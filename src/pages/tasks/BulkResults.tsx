@@ -24,7 +24,11 @@ export function BulkResults({ action, outcomes, onDismiss }: { action: BulkActio
         {outcomes.map(({ task, error }) => {
           const name = task.display_name || task.name;
           if (error === null) {
-            return <li key={task.id}><span aria-hidden="true">✓</span> {name}</li>;
+            return (
+              <li key={task.id}>
+                <span aria-hidden="true">✓</span> {name}
+              </li>
+            );
           }
           const why = describeError(error);
           return (

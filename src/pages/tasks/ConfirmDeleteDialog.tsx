@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from "react";
-import type { Task } from "../../api/types.ts";
+import type { Task } from "../../wire/types.ts";
 
 /** Names every task about to be deleted; Escape or Cancel backs out. */
 export function ConfirmDeleteDialog({ tasks, onConfirm, onCancel }: { tasks: Task[]; onConfirm: () => void; onCancel: () => void }) {

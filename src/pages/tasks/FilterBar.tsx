@@ -1,5 +1,5 @@
 import { useId } from "react";
-import type { TaskStatus } from "../../api/types.ts";
+import type { TaskStatus } from "../../wire/types.ts";
 import { DEFAULT_DIRECTION, SORT_KEYS, type SortKey, type TaskFilters } from "../../lib/task-filters.ts";
 import { OrganizationPicker, OwnerPicker } from "./PeoplePickers.tsx";
 import { StatusToggles, type StatusCounts } from "./StatusToggles.tsx";
@@ -38,7 +38,9 @@ export function FilterBar({ filters, counts, searchText, onSearchText, showPeopl
       />
       <div className="flex flex-wrap items-center gap-4">
         <div className="flex items-center gap-2">
-          <label htmlFor={searchId} className="text-sm font-medium">Search</label>
+          <label htmlFor={searchId} className="text-sm font-medium">
+            Search
+          </label>
           <input
             id={searchId}
             type="search"
@@ -56,7 +58,9 @@ export function FilterBar({ filters, counts, searchText, onSearchText, showPeopl
           </>
         )}
         <div className="flex items-center gap-2">
-          <label htmlFor={sortId} className="text-sm font-medium">Sort by</label>
+          <label htmlFor={sortId} className="text-sm font-medium">
+            Sort by
+          </label>
           <select
             id={sortId}
             value={filters.sort}
@@ -67,7 +71,9 @@ export function FilterBar({ filters, counts, searchText, onSearchText, showPeopl
             }}
           >
             {SORT_KEYS.map((key) => (
-              <option key={key} value={key}>{SORT_LABEL[key]}</option>
+              <option key={key} value={key}>
+                {SORT_LABEL[key]}
+              </option>
             ))}
           </select>
           <button

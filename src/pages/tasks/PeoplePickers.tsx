@@ -9,7 +9,16 @@ const control = "rounded border border-slate-300 px-2 py-1.5 text-sm focus:outli
 export function OwnerPicker({ value, onChange }: { value: string; onChange: (owner: string) => void }) {
   const [search, setSearch] = useState(value);
   const users = useQuery({ ...usersQuery(useDeferredValue(search)), placeholderData: keepPreviousData });
-  return <UserPicker label="Owner" value={value} placeholder="All owners" options={users.data?.users ?? []} onSearch={setSearch} onChange={onChange} />;
+  return (
+    <UserPicker
+      label="Owner"
+      value={value}
+      placeholder="All owners"
+      options={users.data?.users ?? []}
+      onSearch={setSearch}
+      onChange={onChange}
+    />
+  );
 }
 
 export function OrganizationPicker({ value, onChange }: { value: string; onChange: (organization: string) => void }) {
@@ -17,11 +26,15 @@ export function OrganizationPicker({ value, onChange }: { value: string; onChang
   const organizations = useQuery(organizationsQuery());
   return (
     <div className="flex items-center gap-2">
-      <label htmlFor={id} className="text-sm font-medium">Organization</label>
+      <label htmlFor={id} className="text-sm font-medium">
+        Organization
+      </label>
       <select id={id} value={value} className={control} onChange={(e) => onChange(e.target.value)}>
         <option value="">All organizations</option>
         {organizations.data?.map((org) => (
-          <option key={org.id} value={org.name}>{org.display_name || org.name}</option>
+          <option key={org.id} value={org.name}>
+            {org.display_name || org.name}
+          </option>
         ))}
         {value && !organizations.data?.some((org) => org.name === value) && <option value={value}>{value}</option>}
       </select>

@@ -1,5 +1,5 @@
-import type { TaskStatus } from "../../api/types.ts";
-import { STATUS_LOOK, TASK_STATUSES } from "../../lib/status.ts";
+import { TASK_STATUSES, type TaskStatus } from "../../wire/types.ts";
+import { STATUS_LOOK } from "../../lib/status.ts";
 
 export type StatusCounts = Record<TaskStatus, number> & { waiting: number };
 

@@ -1,6 +1,6 @@
 import { memo } from "react";
 import { Link } from "react-router";
-import type { Task } from "../../api/types.ts";
+import type { Task } from "../../wire/types.ts";
 import { Avatar } from "../../components/Avatar.tsx";
 import { RelativeTime } from "../../components/RelativeTime.tsx";
 import { StatusBadge } from "../../components/StatusBadge.tsx";

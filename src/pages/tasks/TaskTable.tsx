@@ -1,6 +1,6 @@
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { memo, useLayoutEffect, useRef, useState } from "react";
-import type { Task } from "../../api/types.ts";
+import type { Task } from "../../wire/types.ts";
 import { TaskRow, ROW_HEIGHT } from "./TaskRow.tsx";
 
 interface TaskTableProps {
@@ -67,13 +67,27 @@ export const TaskTable = memo(function TaskTable({ tasks, now, organizations, se
                 onChange={onToggleAll}
               />
             </th>
-            <th scope="col" className="px-3 py-2 font-medium">Task</th>
-            <th scope="col" className="px-3 py-2 font-medium">Status</th>
-            <th scope="col" className="px-3 py-2 font-medium">Agent</th>
-            <th scope="col" className="px-3 py-2 font-medium">Owner</th>
-            <th scope="col" className="px-3 py-2 font-medium">Organization</th>
-            <th scope="col" className="px-3 py-2 font-medium">Created</th>
-            <th scope="col" className="px-3 py-2 font-medium">Updated</th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Task
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Status
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Agent
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Owner
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Organization
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Created
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Updated
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import type { Task, TaskStatus } from "../../api/types.ts";
+import type { Task, TaskStatus } from "../../wire/types.ts";
 import { ErrorBanner } from "../../components/ErrorBanner.tsx";
 import { StaleNotice } from "../../components/StaleNotice.tsx";
 import { useNow } from "../../components/use-now.ts";
@@ -32,7 +32,8 @@ export function TasksPage() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => parseFilters(params), [params]);
   const update = useCallback(
-    (patch: Partial<TaskFilters>, replace = false) => setParams((prev) => filtersToParams({ ...parseFilters(prev), ...patch }), { replace }),
+    (patch: Partial<TaskFilters>, replace = false) =>
+      setParams((prev) => filtersToParams({ ...parseFilters(prev), ...patch }), { replace }),
     [setParams],
   );
   const writeSearch = useCallback((search: string) => update({ search }, true), [update]);
@@ -100,7 +101,9 @@ export function TasksPage() {
         onAction={run}
         onClear={() => setSelected(new Set())}
       />
-      {confirming && <ConfirmDeleteDialog tasks={confirming} onConfirm={() => run("delete", confirming)} onCancel={() => setConfirming(null)} />}
+      {confirming && (
+        <ConfirmDeleteDialog tasks={confirming} onConfirm={() => run("delete", confirming)} onCancel={() => setConfirming(null)} />
+      )}
       {list.data ? (
         <>
           {list.isError && <StaleNotice error={describeError(list.error)} since={new Date(list.dataUpdatedAt).toLocaleTimeString()} />}
@@ -109,7 +112,9 @@ export function TasksPage() {
           ) : view.rows.length === 0 ? (
             <p className="rounded-md border border-dashed border-slate-300 p-6 text-center">
               No tasks match these filters.{" "}
-              <Link to="/tasks" className="text-sky-700 underline">Clear filters</Link>
+              <Link to="/tasks" className="text-sky-700 underline">
+                Clear filters
+              </Link>
             </p>
           ) : (
             <TaskTable tasks={view.rows} now={now} organizations={orgNames} selected={selected} onToggle={toggle} onToggleAll={toggleAll} />
@@ -144,7 +149,9 @@ function EmptyState({ filtered }: { filtered: boolean }) {
   return (
     <div className="rounded-md border border-dashed border-slate-300 p-8 text-center">
       <p className="font-medium">{filtered ? "No tasks for this owner or organization." : "No tasks yet."}</p>
-      <Link to="/tasks/new" className="text-sky-700 underline">Create a task</Link>
+      <Link to="/tasks/new" className="text-sky-700 underline">
+        Create a task
+      </Link>
     </div>
   );
 }

@@ -1,6 +1,5 @@
 import { useMemo } from "react";
-import type { Task } from "../../api/types.ts";
-import { TASK_STATUSES } from "../../lib/status.ts";
+import { TASK_STATUSES, type Task } from "../../wire/types.ts";
 import { isWaitingForInput, matchesStatus, searchText, sortTasks, type TaskFilters } from "../../lib/task-filters.ts";
 import type { StatusCounts } from "./StatusToggles.tsx";
 
@@ -31,7 +30,12 @@ export function useTaskView(tasks: Task[] | undefined, filters: TaskFilters, sea
   }, [searched]);
   const { statuses, waiting, sort, direction } = filters;
   const rows = useMemo(
-    () => sortTasks(searched.filter((t) => matchesStatus(t, { statuses, waiting })), sort, direction),
+    () =>
+      sortTasks(
+        searched.filter((t) => matchesStatus(t, { statuses, waiting })),
+        sort,
+        direction,
+      ),
     [searched, statuses, waiting, sort, direction],
   );
   const waitingTotal = useMemo(() => all.reduce((n, t) => n + (isWaitingForInput(t) ? 1 : 0), 0), [all]);

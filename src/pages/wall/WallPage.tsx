@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Link, Navigate, useSearchParams } from "react-router";
-import type { Task } from "../../api/types.ts";
+import type { Task } from "../../wire/types.ts";
 import { useNow } from "../../components/use-now.ts";
 import { useWakeLock } from "../../components/use-wake-lock.ts";
 import { useWindowSize } from "../../components/use-window-size.ts";
@@ -38,7 +38,11 @@ export function WallPage() {
     [list.data, config.statuses],
   );
   const grouped = useMemo(() => WALL_GROUPS.map((g) => ({ ...g, tasks: tasks.filter((t) => wallGroupOf(t) === g.id) })), [tasks]);
-  const plan = planWall(grouped.map((g) => ({ group: g.id, count: g.tasks.length })), width - 32, height - HEADER - 24);
+  const plan = planWall(
+    grouped.map((g) => ({ group: g.id, count: g.tasks.length })),
+    width - 32,
+    height - HEADER - 24,
+  );
 
   if (list.isError && !list.data && describeError(list.error).status === 401) {
     return <Navigate to={`/login?next=${encodeURIComponent(`/wall?${params.toString()}`)}`} replace />;
@@ -54,10 +58,15 @@ export function WallPage() {
           </p>
         ) : list.isError ? (
           <p role="alert" className="text-lg text-red-300">
-            {describeError(list.error).message} <Link to="/tasks" className="underline">Open the dashboard</Link>
+            {describeError(list.error).message}{" "}
+            <Link to="/tasks" className="underline">
+              Open the dashboard
+            </Link>
           </p>
         ) : !list.data ? (
-          <p role="status" className="text-slate-400">Loading…</p>
+          <p role="status" className="text-slate-400">
+            Loading…
+          </p>
         ) : (
           <p className="text-slate-400">{tasks.length} tasks</p>
         )}
@@ -86,7 +95,10 @@ export function WallPage() {
                   />
                 ))}
                 {column.hidden > 0 && (
-                  <li style={{ height: plan.tileHeight }} className="flex items-center justify-center rounded-md bg-slate-700 text-sm font-semibold">
+                  <li
+                    style={{ height: plan.tileHeight }}
+                    className="flex items-center justify-center rounded-md bg-slate-700 text-sm font-semibold"
+                  >
                     +{column.hidden} {group.noun}
                   </li>
                 )}
@@ -101,7 +113,10 @@ export function WallPage() {
 
 /** Ids whose status, state or message differ from the previous refresh; tiles remount and flash once. */
 function useChangedIds(tasks: Task[] | undefined): ReadonlySet<string> {
-  const [previous, setPrevious] = useState<{ tasks: Task[] | undefined; signatures: Map<string, string> | null }>({ tasks: undefined, signatures: null });
+  const [previous, setPrevious] = useState<{ tasks: Task[] | undefined; signatures: Map<string, string> | null }>({
+    tasks: undefined,
+    signatures: null,
+  });
   const [changed, setChanged] = useState<ReadonlySet<string>>(new Set());
   if (tasks !== previous.tasks) {
     const signatures = new Map((tasks ?? []).map((t) => [t.id, signature(t)]));

@@ -1,4 +1,4 @@
-import type { Task } from "../../api/types.ts";
+import type { Task } from "../../wire/types.ts";
 import { Avatar } from "../../components/Avatar.tsx";
 import { STATUS_LOOK, stateLabel } from "../../lib/status.ts";
 import { relativeDuration } from "../../lib/time.ts";

@@ -1,10 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { TaskLogEntry, TaskLogsResponse } from "../../../src/api/types.ts";
+import type { TaskLogEntry, TaskLogsResponse } from "../../../src/wire/types.ts";
 import { parseAnsi, plainText } from "../../../src/lib/ansi.ts";
 import { mergeLogs } from "../../../src/lib/log-merge.ts";
 import { findMatches, highlight } from "../../../src/lib/log-search.ts";
 
-const entry = (id: number, content = `message ${id}`): TaskLogEntry => ({ id, content, type: id % 2 ? "output" : "input", time: "2026-11-22T12:00:00Z" });
+const entry = (id: number, content = `message ${id}`): TaskLogEntry => ({
+  id,
+  content,
+  type: id % 2 ? "output" : "input",
+  time: "2026-11-22T12:00:00Z",
+});
 const live = (logs: TaskLogEntry[]): TaskLogsResponse => ({ logs });
 
 describe("merging polled logs by id", () => {

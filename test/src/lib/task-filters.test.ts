@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Task } from "../../../src/api/types.ts";
+import type { Task } from "../../../src/wire/types.ts";
 import { DEFAULT_FILTERS, filtersToParams, matchesStatus, parseFilters, serverQuery, sortTasks } from "../../../src/lib/task-filters.ts";
 
 function task(over: Partial<Task> & { id: string }): Task {
@@ -33,7 +33,15 @@ const state = (s: "working" | "idle" | "complete" | "failed") => ({ state: s, me
 
 describe("filters in the URL", () => {
   it("round-trips every filter", () => {
-    const filters = { statuses: ["paused", "error"], waiting: true, owner: "bob", organization: "platform", search: "fix auth", sort: "name", direction: "desc" } as const;
+    const filters = {
+      statuses: ["paused", "error"],
+      waiting: true,
+      owner: "bob",
+      organization: "platform",
+      search: "fix auth",
+      sort: "name",
+      direction: "desc",
+    } as const;
     const params = filtersToParams({ ...filters, statuses: [...filters.statuses] });
     expect(params.toString()).toBe("status=paused%2Cerror&waiting=1&owner=bob&org=platform&q=fix+auth&sort=name&dir=desc");
     expect(parseFilters(params)).toEqual(filters);
