@@ -3,6 +3,34 @@ import { defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
 import tailwindcss from "@tailwindcss/vite";
 import { getRequestListener } from "@hono/node-server";
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import zlib from "node:zlib";
+import { promisify } from "node:util";
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+/** Writes .br and .gz beside every script, style and SVG of the build, at the highest levels, for the server to send as they are. */
+function precompress(): Plugin {
+  return {
+    name: "precompress",
+    apply: "build",
+    async writeBundle(options, bundle) {
+      const dir = options.dir ?? "dist";
+      const files = Object.keys(bundle).filter((name) => /\.(js|css|svg)$/.test(name));
+      await Promise.all(
+        files.map(async (name) => {
+          const file = path.join(dir, name);
+          const data = await readFile(file);
+          if (data.length < 1024) return;
+          await writeFile(`${file}.br`, await brotli(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+          await writeFile(`${file}.gz`, await gzip(data, { level: 9 }));
+        }),
+      );
+    },
+  };
+}
 
 /** `npm run dev`: the same Hono app as `npm start` answers /api and /sim inside Vite's dev server. */
 function coderServer(): Plugin {
@@ -27,7 +55,7 @@ function coderServer(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), coderServer()],
+  plugins: [react(), tailwindcss(), coderServer(), precompress()],
   server: { host: "127.0.0.1" },
   test: {
     projects: [

@@ -2,6 +2,8 @@ import { Hono, type Context } from "hono";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { compression } from "./http/compression.ts";
+import { wallTokenGate, type WallEnv } from "./http/wall-gate.ts";
 import type { Simulator } from "./sim/simulator.ts";
 
 export interface ServerAppOptions {
@@ -57,50 +59,21 @@ function passBack(response: Response): Response {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
-type Env = { Variables: { wallSession?: string } };
-type AppContext = Context<Env>;
+type AppContext = Context<WallEnv>;
 
 const routeNotFound = (c: Context) => c.json({ message: "Route not found." }, 404);
 
-const TASK_LIST_PATHS = new Set(["/api/v2/tasks", "/api/experimental/tasks"]);
-/** What anyone may call without a session: how to sign in, and what the server is. */
-const PUBLIC_ROUTES = new Set(["POST /api/v2/users/login", "GET /api/v2/users/authmethods", "GET /api/v2/buildinfo"]);
+/** Methods the Fetch standard cannot carry, so neither the simulator nor a Coder behind the proxy can be asked. */
+const UNFORWARDABLE = new Set(["CONNECT", "TRACE", "TRACK"]);
 
-/** The session a request brings itself (cookies never cross this server; see withoutCookies). */
-function ownSession(request: Request): string | undefined {
-  const url = new URL(request.url);
-  const bearer = request.headers.get("Authorization")?.match(/^Bearer\s+(.+)$/i)?.[1];
-  return (
-    request.headers.get("Coder-Session-Token") ??
-    bearer ??
-    url.searchParams.get("coder_session_token") ??
-    url.searchParams.get("access_token") ??
-    undefined
-  );
-}
+/** Hashed file names change with their content, so a browser may keep them for good. */
+const IMMUTABLE = "public, max-age=31536000, immutable";
 
-/**
- * The read-only wall token: a GET of the task list without a session is made with it, so a wall screen needs
- * no sign-in. Any other request that would lean on it (no session of its own, or the wall token itself) is
- * refused with 403, so the wall can look but never act.
- */
-function wallTokenGate(wallToken: string) {
-  return async (c: AppContext, next: () => Promise<void>) => {
-    const { method } = c.req;
-    const path = new URL(c.req.url).pathname;
-    const session = ownSession(c.req.raw);
-    const isListRead = method === "GET" && TASK_LIST_PATHS.has(path);
-    if (session === undefined && PUBLIC_ROUTES.has(`${method} ${path}`)) return next();
-    if ((session === undefined || session === wallToken) && !isListRead) {
-      return c.json({ message: "The wall token may only read the task list.", detail: "Sign in to see or change anything else." }, 403);
-    }
-    if (session === undefined) c.set("wallSession", wallToken);
-    return next();
-  };
-}
-
-export function createServerApp(options: ServerAppOptions): Hono<Env> {
-  const app = new Hono<Env>();
+export function createServerApp(options: ServerAppOptions): Hono<WallEnv> {
+  const app = new Hono<WallEnv>();
+  // chi answers these with 405 and an empty body (deployment reference §1.3); fetch cannot forward them.
+  app.use("*", async (c, next) => (UNFORWARDABLE.has(c.req.method) ? c.body(null, 405) : next()));
+  app.use("*", compression());
 
   app.use("*", async (c, next) => {
     await next();
@@ -113,7 +86,10 @@ export function createServerApp(options: ServerAppOptions): Hono<Env> {
   });
 
   const { backend } = options;
-  if (options.wallToken) app.use("/api/*", wallTokenGate(options.wallToken));
+  if (options.wallToken) {
+    app.use("/api/*", wallTokenGate(options.wallToken));
+    app.use("/sim/*", wallTokenGate(options.wallToken));
+  }
   if (backend.kind === "simulator") {
     const forward = async (c: AppContext) => {
       const url = new URL(c.req.url);
@@ -142,13 +118,18 @@ export function createServerApp(options: ServerAppOptions): Hono<Env> {
 
   const { distDir } = options;
   if (distDir !== undefined) {
-    app.use("/assets/*", serveStatic({ root: path.relative(process.cwd(), distDir) }));
+    const root = path.relative(process.cwd(), distDir);
+    // The build writes .br and .gz beside each asset (vite.config.ts), served as the browser accepts.
+    const cached = (cacheControl: string) =>
+      serveStatic({ root, precompressed: true, onFound: (_path, c) => void c.header("Cache-Control", cacheControl) });
+    app.use("/assets/*", cached(IMMUTABLE));
     // A missing asset is a 404, not the app's page: a browser would reject HTML as a script.
     app.get("/assets/*", (c) => c.text("Not found", 404));
-    app.use("*", serveStatic({ root: path.relative(process.cwd(), distDir) }));
+    app.use("*", cached("no-cache"));
     let indexHtml: string | undefined;
     app.get("*", async (c) => {
       indexHtml ??= await readFile(path.join(distDir, "index.html"), "utf8");
+      c.header("Cache-Control", "no-cache");
       return c.html(indexHtml);
     });
   }

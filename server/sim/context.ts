@@ -3,7 +3,6 @@ import { createMiddleware } from "hono/factory";
 import { authenticate } from "./auth.ts";
 import type { Random } from "./clock.ts";
 import type { Engine } from "./engine.ts";
-import { CoderError } from "./errors.ts";
 import type { User } from "./model.ts";
 import type { Store } from "./store.ts";
 
@@ -17,15 +16,6 @@ export interface Sim {
 
 export type Env = { Variables: { user: User } };
 export type SimContext = Context<Env>;
-
-/** Request bodies are read as text so bad JSON gets Coder's message rather than a framework's. */
-export async function bodyText(c: Context): Promise<string> {
-  try {
-    return await c.req.text();
-  } catch {
-    throw new CoderError(400, "Request body must be valid JSON.", "the request body could not be read");
-  }
-}
 
 /** Coder's API key middleware: every route behind it has the signed-in user in `c.get("user")`. */
 export function requireUser(sim: Sim) {

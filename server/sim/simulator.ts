@@ -4,11 +4,7 @@ import { createRandom, createRealClock, type Clock, type Random } from "./clock.
 import type { Sim } from "./context.ts";
 import { CALM_RATES, DEFAULT_RATES, Engine, type Rates } from "./engine.ts";
 import { CoderError, writeError } from "./errors.ts";
-import { agentRoutes } from "./routes/agent.ts";
-import { controlRoutes } from "./routes/control.ts";
-import { taskRoutes } from "./routes/tasks.ts";
-import { templateRoutes } from "./routes/templates.ts";
-import { userRoutes } from "./routes/users.ts";
+import { mountRoutes } from "./routes.ts";
 import { Scheduler } from "./scheduler.ts";
 import { issueApiKey } from "./auth.ts";
 import { seed } from "./seed.ts";
@@ -114,15 +110,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 
   const hasStableTasks = versionAtLeast(version, 2, 29, 0);
   const hasPauseResume = versionAtLeast(version, 2, 31, 1);
-  app.route("/api/v2", userRoutes(sim));
-  app.route("/api/v2", templateRoutes(sim));
-  if (hasStableTasks) app.route("/api/v2/tasks", taskRoutes(sim, { hasPauseResume }));
-  app.route("/api/experimental/tasks", taskRoutes(sim, { hasPauseResume }));
-  app.route("/api/v2/workspaceagents", agentRoutes(sim));
-  app.route(
-    "/sim",
-    controlRoutes(sim, (ms) => clock.advance(ms)),
-  );
+  mountRoutes(app, sim, { hasStableTasks, hasPauseResume, advanceClock: (ms) => clock.advance(ms) });
 
   return {
     app,

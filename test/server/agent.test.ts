@@ -136,4 +136,50 @@ describe("the /sim control API", () => {
     expect(t.sim.clock.now()).toBe(before + 60_000);
     expect((await t.as("admin").send("POST", "/sim/clock/advance", { ms: -5 })).status).toBe(400);
   });
+
+  it("refuses an absurd clock jump in Coder's shape and keeps answering", async () => {
+    const t = await startSim();
+    const before = t.sim.clock.now();
+    for (const ms of [1e300, Number.MAX_SAFE_INTEGER, 366 * 24 * 3600 * 1000]) {
+      const reply = await t.as("admin").send("POST", "/sim/clock/advance", { ms });
+      expect(reply.status).toBe(400);
+      expect(reply.body.message).toBe("Validation failed.");
+      expect(reply.body.validations[0].field).toBe("ms");
+    }
+    const typed = await t.as("admin").send("POST", "/sim/clock/advance", { ms: "soon" });
+    expect(typed.status).toBe(400);
+    expect(typed.body).toEqual({
+      message: "Request body must be valid JSON.",
+      detail: "json: cannot unmarshal string into Go struct field SimClockAdvanceRequest.ms of type float64",
+    });
+    expect(t.sim.clock.now()).toBe(before);
+    const list = await t.as("admin").get("/api/v2/tasks");
+    expect(list.status).toBe(200);
+    expect(list.body.count).toBeGreaterThan(0);
+  });
+
+  it("checks message input before changing anything", async () => {
+    const t = await startSim();
+    const task = await idleTask(t);
+    const path = `/sim/tasks/${task.id}/messages`;
+    const count = () => t.sim.store.tasks.get(task.id)?.conversation.messages.length;
+    await t.as("alice").get("/api/v2/tasks");
+    const before = count();
+    const tooMany = await t.as("admin").send("POST", path, { role: "agent", content: "x", count: 100_001 });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.validations).toEqual([{ field: "count", detail: "count must be a whole number from 1 to 100000" }]);
+    const tooBig = await t.as("admin").send("POST", path, { role: "agent", content: "x".repeat(1000), count: 20_000 });
+    expect(tooBig.status).toBe(400);
+    expect(tooBig.body.validations[0].field).toBe("count");
+    const fraction = await t.as("admin").send("POST", path, { role: "agent", content: "x", count: 1.5 });
+    expect(fraction.body.detail).toBe("json: cannot unmarshal number 1.5 into Go struct field SimMessagesRequest.count of type int64");
+    const badId = await t.as("admin").send("POST", "/sim/tasks/not-a-uuid/messages", { role: "agent", content: "x" });
+    expect(badId.status).toBe(400);
+    expect(badId.body.message).toBe('Invalid UUID "not-a-uuid".');
+    const unknown = await t
+      .as("admin")
+      .send("POST", "/sim/tasks/00000000-0000-4000-8000-000000000000/messages", { role: "agent", content: "x" });
+    expect(unknown.status).toBe(404);
+    expect(count()).toBe(before);
+  });
 });

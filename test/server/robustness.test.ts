@@ -39,6 +39,36 @@ describe("bad input", () => {
     expect((await t.as("alice").get(`/api/v2/tasks?q=${encodeURIComponent('owner:"<img src=x>"')}`)).status).toBe(400);
   });
 
+  it("answers a wrong method on a known route as chi does: 405, empty body, Allow", async () => {
+    const t = await startSim();
+    const task = await idleTask(t);
+    // The reference's probe for pause (deployment §1.3): GET on the POST-only route, on a real task.
+    const probe = await t.as("alice").get(`/api/v2/tasks/alice/${task.id}/pause`);
+    expect(probe.status).toBe(405);
+    expect(probe.text).toBe("");
+    expect(probe.headers.get("allow")).toBe("POST");
+    const list = await t.as("alice").send("PUT", "/api/v2/tasks");
+    expect(list.status).toBe(405);
+    expect(list.headers.get("allow")).toBe("GET");
+    // Authentication runs first, as the task router's middleware does.
+    expect((await t.anonymous.send("PUT", "/api/v2/tasks")).status).toBe(401);
+  });
+
+  it("answers a method the router does not know with 405 before anything else", async () => {
+    const t = await startSim();
+    const reply = await t.anonymous.send("PROPFIND", "/api/v2/tasks");
+    expect(reply.status).toBe(405);
+    expect(reply.text).toBe("");
+  });
+
+  it("has no pause route to probe before v2.31.1", async () => {
+    const t = await startSim({ version: "v2.30.0" });
+    const task = await idleTask(t);
+    const probe = await t.as("alice").get(`/api/v2/tasks/alice/${task.id}/pause`);
+    expect(probe.status).toBe(404);
+    expect(probe.body).toEqual({ message: "Route not found." });
+  });
+
   it("answers unknown /api routes with Coder's 404 JSON", async () => {
     const t = await startSim();
     const reply = await t.as("alice").get("/api/v2/nothing-here");

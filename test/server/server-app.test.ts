@@ -1,4 +1,6 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import zlib from "node:zlib";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -6,12 +8,33 @@ import { createServerApp } from "../../server/app.ts";
 import { readConfig } from "../../server/config.ts";
 import { fetchReply, idleTask, listen, startSim } from "./helpers.ts";
 
+const SCRIPT = `console.log(${JSON.stringify("a build's script ".repeat(200))});`;
+
 function fakeDist(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "dist-"));
-  writeFileSync(path.join(dir, "index.html"), "<!doctype html><div id=root></div>");
+  writeFileSync(path.join(dir, "index.html"), `<!doctype html><div id=root></div><!-- ${"padding ".repeat(200)} -->`);
   mkdirSync(path.join(dir, "assets"));
-  writeFileSync(path.join(dir, "assets", "app.js"), "console.log(1)");
+  writeFileSync(path.join(dir, "assets", "app.js"), SCRIPT);
+  writeFileSync(path.join(dir, "assets", "app.js.br"), zlib.brotliCompressSync(SCRIPT));
+  writeFileSync(path.join(dir, "assets", "app.js.gz"), zlib.gzipSync(SCRIPT));
   return dir;
+}
+
+/** A raw HTTP request, for methods fetch cannot send and encodings it would undo. */
+function rawRequest(
+  url: string,
+  method: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+    });
+    request.on("error", reject);
+    request.end();
+  });
 }
 
 describe("the serving app with the simulator", () => {
@@ -30,7 +53,7 @@ describe("the serving app with the simulator", () => {
       expect(reply.headers.get("referrer-policy")).toBe("no-referrer");
     }
     const asset = await fetchReply(`${url}/assets/app.js`);
-    expect(asset.text).toBe("console.log(1)");
+    expect(asset.text).toBe(SCRIPT);
     const missing = await fetchReply(`${url}/assets/app-old.js`);
     expect(missing.status).toBe(404);
   });
@@ -55,6 +78,67 @@ describe("the serving app with the simulator", () => {
     });
     expect(login.status).toBe(201);
     expect(login.headers.get("set-cookie")).toBeNull();
+  });
+});
+
+describe("compression and caching", () => {
+  async function server() {
+    const t = await startSim();
+    return { t, url: await listen(createServerApp({ backend: { kind: "simulator", simulator: t.sim }, distDir: fakeDist() })) };
+  }
+
+  it("sends the build's precompressed assets as the browser accepts, cached for good", async () => {
+    const { url } = await server();
+    const br = await rawRequest(`${url}/assets/app.js`, "GET", { "Accept-Encoding": "gzip, deflate, br" });
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(zlib.brotliDecompressSync(br.body).toString()).toBe(SCRIPT);
+    expect(br.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    const gz = await rawRequest(`${url}/assets/app.js`, "GET", { "Accept-Encoding": "gzip" });
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    expect(zlib.gunzipSync(gz.body).toString()).toBe(SCRIPT);
+    const plain = await rawRequest(`${url}/assets/app.js`, "GET");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString()).toBe(SCRIPT);
+  });
+
+  it("compresses the page and never lets a browser cache it without asking", async () => {
+    const { url } = await server();
+    const page = await rawRequest(`${url}/tasks`, "GET", { "Accept-Encoding": "br" });
+    expect(page.headers["content-encoding"]).toBe("br");
+    expect(zlib.brotliDecompressSync(page.body).toString()).toContain("<div id=root>");
+    expect(page.headers["cache-control"]).toBe("no-cache");
+    expect(page.headers.vary).toContain("Accept-Encoding");
+  });
+
+  it("compresses API answers, negotiated, and they read the same", async () => {
+    const { t, url } = await server();
+    const headers = { "Coder-Session-Token": t.as("admin").token };
+    const plain = await rawRequest(`${url}/api/v2/tasks`, "GET", { ...headers, "Accept-Encoding": "identity" });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    const br = await rawRequest(`${url}/api/v2/tasks`, "GET", { ...headers, "Accept-Encoding": "gzip;q=0.5, br" });
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(zlib.brotliDecompressSync(br.body).toString()).toBe(plain.body.toString());
+    expect(br.body.length * 5).toBeLessThan(plain.body.length);
+    const gz = await rawRequest(`${url}/api/v2/tasks`, "GET", { ...headers, "Accept-Encoding": "br;q=0, gzip" });
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    expect(zlib.gunzipSync(gz.body).toString()).toBe(plain.body.toString());
+  });
+
+  it("leaves small bodies alone", async () => {
+    const { url } = await server();
+    const reply = await rawRequest(`${url}/api/v2/buildinfo`, "GET", { "Accept-Encoding": "br" });
+    expect(reply.headers["content-encoding"]).toBeUndefined();
+    expect(JSON.parse(reply.body.toString()).version).toMatch(/^v2\./);
+  });
+
+  it("answers methods it cannot forward with 405, not a crash", async () => {
+    const { t, url } = await server();
+    for (const path of ["/api/v2/tasks", "/sim/clock/advance", "/tasks"]) {
+      const reply = await rawRequest(url + path, "TRACE", { "Coder-Session-Token": t.as("admin").token });
+      expect(reply.status, path).toBe(405);
+      expect(reply.body.length).toBe(0);
+    }
+    expect((await fetchReply(`${url}/api/v2/tasks`, { headers: { "Coder-Session-Token": t.as("admin").token } })).status).toBe(200);
   });
 });
 
@@ -160,6 +244,47 @@ describe("the read-only wall token", () => {
       expect(reply.body.message).toBe("The wall token may only read the task list.");
     }
     expect(t.sim.store.workspaces.get(task.workspace_id)?.builds).toHaveLength(1);
+  });
+
+  it.each(["simulator", "proxy"] as const)(
+    "finds the wall token wherever Coder would look, and refuses it for anything but the list (%s)",
+    async (kind) => {
+      const { t, url } = await wallServer(kind);
+      const task = await idleTask(t);
+      const pause = `/api/v2/tasks/alice/${task.id}/pause`;
+      const cases: [string, string, Record<string, string>][] = [
+        // Coder reads the query parameter before the header: a dummy header does not hide the wall token.
+        ["POST", `${pause}?coder_session_token=${WALL}`, { "Coder-Session-Token": "dummy" }],
+        ["POST", `${pause}?access_token=${WALL}`, {}],
+        ["POST", pause, { Authorization: `Bearer ${WALL}` }],
+        ["POST", pause, { Cookie: `coder_session_token=${WALL}` }],
+        ["GET", `/api/v2/users/me?coder_session_token=${WALL}`, {}],
+        ["POST", `/api/v2/users/logout`, { "Coder-Session-Token": WALL }],
+        ["GET", `/api/v2/tasks/alice/${task.id}?access_token=${WALL}`, { Authorization: "Bearer x" }],
+      ];
+      for (const [method, path, headers] of cases) {
+        const reply = await fetchReply(url + path, { method, headers });
+        expect(reply.status, `${method} ${path} ${JSON.stringify(headers)}`).toBe(403);
+        expect(reply.body.message).toBe("The wall token may only read the task list.");
+      }
+      expect(t.sim.store.workspaces.get(task.workspace_id)?.builds).toHaveLength(1);
+      const list = await fetchReply(`${url}/api/v2/tasks?coder_session_token=${WALL}`, { headers: { "Coder-Session-Token": "dummy" } });
+      expect(list.status).toBe(200);
+    },
+  );
+
+  it("never lets the wall token near /sim", async () => {
+    const { url } = await wallServer("simulator");
+    for (const [path, headers] of [
+      ["/sim/clock/advance", { "Coder-Session-Token": WALL }],
+      [`/sim/clock/advance?coder_session_token=${WALL}`, {}],
+      ["/sim/clock/advance", { Authorization: `Bearer ${WALL}` }],
+    ] as const) {
+      const reply = await fetchReply(url + path, { method: "POST", headers, body: JSON.stringify({ ms: 1000 }) });
+      expect(reply.status, path).toBe(403);
+    }
+    const anonymous = await fetchReply(`${url}/sim/clock/advance`, { method: "POST", body: JSON.stringify({ ms: 1000 }) });
+    expect(anonymous.status).toBe(401);
   });
 
   it("still lets people sign in and act with their own sessions", async () => {

@@ -1,6 +1,5 @@
-import { Hono } from "hono";
-import { decodeBody, isUuid } from "../body.ts";
-import { bodyText, requireUser, type Env, type Sim, type SimContext } from "../context.ts";
+import { isUuid, readBody } from "../body.ts";
+import type { Sim, SimContext } from "../context.ts";
 import { TASK_STATUSES, type TaskLogEntry, type TaskStatus } from "../../../src/wire/types.ts";
 import { deriveStatus, isBuildActive, latestBuild, workspaceStatus } from "../derive.ts";
 import { buildActive, CoderError, notFound } from "../errors.ts";
@@ -10,16 +9,9 @@ import { canConnect, canCreateFor, canReadTask, canReadUser, canSeeOrganization,
 import { parseQuery } from "../search.ts";
 import { JSON_TYPE, taskJson, taskJsonBytes, taskListBytes, taskLogsJson, workspaceBuildJson } from "../wire.ts";
 
-export interface TaskRouteOptions {
-  /** Coder before 2.31.1 has no pause and resume routes. */
-  hasPauseResume: boolean;
-}
-
-/** /tasks: mounted under /api/v2 and /api/experimental with the same handlers, as Coder does. */
-export function taskRoutes(sim: Sim, options: TaskRouteOptions): Hono<Env> {
+/** The task endpoints (coderd/aitasks.go); routes.ts mounts them under /api/v2 and /api/experimental. */
+export function taskHandlers(sim: Sim) {
   const { store, engine } = sim;
-  const app = new Hono<Env>();
-  app.use("*", requireUser(sim));
 
   /** ExtractOrganizationMembersParam: `me`, a UUID or a username the caller may see. */
   function userParam(c: SimContext): User {
@@ -45,7 +37,7 @@ export function taskRoutes(sim: Sim, options: TaskRouteOptions): Hono<Env> {
 
   const statusOf = (task: Task) => deriveStatus(store.workspaceOf(task));
 
-  app.get("/", (c) => {
+  const list = (c: SimContext) => {
     const me = c.get("user");
     const params = parseQuery(c.req.query("q") ?? "", "owner", ["owner", "organization", "status"], "Invalid task search query.");
     let ownerId: string | undefined;
@@ -93,12 +85,12 @@ export function taskRoutes(sim: Sim, options: TaskRouteOptions): Hono<Env> {
       tasks.push(taskJsonBytes(store, task));
     }
     return c.body(taskListBytes(tasks), 200, JSON_TYPE);
-  });
+  };
 
-  app.post("/:user", async (c) => {
+  const create = async (c: SimContext) => {
     const me = c.get("user");
     const owner = userParam(c);
-    const body = decodeBody(await bodyText(c), "CreateTaskRequest", {
+    const body = await readBody(c, "CreateTaskRequest", {
       template_version_id: "uuid",
       template_version_preset_id: "uuid",
       input: "string",
@@ -155,11 +147,11 @@ export function taskRoutes(sim: Sim, options: TaskRouteOptions): Hono<Env> {
       me.id,
     );
     return c.json(taskJson(store, task), 201);
-  });
+  };
 
-  app.get("/:user/:task", (c) => c.json(taskJson(store, taskParam(c))));
+  const get = (c: SimContext) => c.json(taskJson(store, taskParam(c)));
 
-  app.delete("/:user/:task", (c) => {
+  const remove = (c: SimContext) => {
     const task = taskParam(c);
     const ws = store.workspaceOf(task);
     if (!ws) throw notFound();
@@ -168,11 +160,11 @@ export function taskRoutes(sim: Sim, options: TaskRouteOptions): Hono<Env> {
     task.deletedAt = engine.now();
     task.snapshot = null;
     return c.body(null, 202);
-  });
+  };
 
-  app.patch("/:user/:task/input", async (c) => {
+  const updateInput = async (c: SimContext) => {
     const task = taskParam(c);
-    const body = decodeBody(await bodyText(c), "UpdateTaskInputRequest", { input: "string" });
+    const body = await readBody(c, "UpdateTaskInputRequest", { input: "string" });
     const input = body.input ?? "";
     if (input.trim() === "") throw new CoderError(400, "Task input is required.");
     if (statusOf(task) !== "paused") {
@@ -184,7 +176,7 @@ export function taskRoutes(sim: Sim, options: TaskRouteOptions): Hono<Env> {
     }
     engine.updatePrompt(task, input);
     return c.body(null, 204);
-  });
+  };
 
   /** The status checks shared by send and live logs (authAndDoWithTaskAppClient). */
   function requireActive(status: TaskStatus): void {
@@ -197,9 +189,9 @@ export function taskRoutes(sim: Sim, options: TaskRouteOptions): Hono<Env> {
     }
   }
 
-  app.post("/:user/:task/send", async (c) => {
+  const send = async (c: SimContext) => {
     const task = taskParam(c);
-    const body = decodeBody(await bodyText(c), "TaskSendRequest", { input: "string" });
+    const body = await readBody(c, "TaskSendRequest", { input: "string" });
     const input = body.input ?? "";
     if (input === "") throw new CoderError(400, "Task input is required.");
     requireActive(statusOf(task));
@@ -209,9 +201,9 @@ export function taskRoutes(sim: Sim, options: TaskRouteOptions): Hono<Env> {
     if (task.conversation.busy) throw new CoderError(409, "Task app is not ready to accept input.", "Status: running");
     engine.send(task, ws, input);
     return c.body(null, 204);
-  });
+  };
 
-  app.get("/:user/:task/logs", (c) => {
+  const logs = (c: SimContext) => {
     const task = taskParam(c);
     const status = statusOf(task);
     if (status === "active") {
@@ -223,34 +215,32 @@ export function taskRoutes(sim: Sim, options: TaskRouteOptions): Hono<Env> {
       return c.json(taskLogsJson(snapshotEntries(task.snapshot.data), task.snapshot.createdAt));
     }
     throw new CoderError(409, "Cannot fetch logs for task in current state.", `Task status is "${status}".`);
-  });
+  };
 
-  if (options.hasPauseResume) {
-    app.post("/:user/:task/pause", (c) => {
-      const task = taskParam(c);
-      const ws = store.workspaceOf(task);
-      if (!ws) throw new CoderError(500, "Task does not have a workspace.");
-      if (isBuildActive(ws)) throw buildActive();
-      const build = engine.stopBuild(task, ws, c.get("user").id, "task_manual_pause");
-      return c.json({ workspace_build: workspaceBuildJson(store, ws, build) }, 202);
-    });
+  const pause = (c: SimContext) => {
+    const task = taskParam(c);
+    const ws = store.workspaceOf(task);
+    if (!ws) throw new CoderError(500, "Task does not have a workspace.");
+    if (isBuildActive(ws)) throw buildActive();
+    const build = engine.stopBuild(task, ws, c.get("user").id, "task_manual_pause");
+    return c.json({ workspace_build: workspaceBuildJson(store, ws, build) }, 202);
+  };
 
-    app.post("/:user/:task/resume", (c) => {
-      const task = taskParam(c);
-      const ws = store.workspaceOf(task);
-      if (!ws) throw new CoderError(500, "Task does not have a workspace.");
-      const latest = latestBuild(ws);
-      const current = latest ? workspaceStatus(latest) : "pending";
-      if (current === "running") {
-        throw new CoderError(409, "Task workspace is already running.", `Workspace status is "${current}".`);
-      }
-      if (isBuildActive(ws)) throw buildActive();
-      const build = engine.startBuild(task, ws, c.get("user").id, "task_resume");
-      return c.json({ workspace_build: workspaceBuildJson(store, ws, build) }, 202);
-    });
-  }
+  const resume = (c: SimContext) => {
+    const task = taskParam(c);
+    const ws = store.workspaceOf(task);
+    if (!ws) throw new CoderError(500, "Task does not have a workspace.");
+    const latest = latestBuild(ws);
+    const current = latest ? workspaceStatus(latest) : "pending";
+    if (current === "running") {
+      throw new CoderError(409, "Task workspace is already running.", `Workspace status is "${current}".`);
+    }
+    if (isBuildActive(ws)) throw buildActive();
+    const build = engine.startBuild(task, ws, c.get("user").id, "task_resume");
+    return c.json({ workspace_build: workspaceBuildJson(store, ws, build) }, 202);
+  };
 
-  return app;
+  return { list, create, get, remove, updateInput, send, logs, pause, resume };
 }
 
 function logEntry(m: { id: number; role: string; content: string; time: number }): TaskLogEntry {

@@ -1,8 +1,9 @@
-import { Hono } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
+import type { Context } from "hono";
+import type { LoginWithPasswordResponse, ValidationError } from "../../../src/wire/types.ts";
 import { issueApiKey, SESSION_COOKIE, tokenFromRequest } from "../auth.ts";
-import { decodeBody, isUuid } from "../body.ts";
-import { bodyText, requireUser, type Env, type Sim } from "../context.ts";
+import { isUuid, readBody } from "../body.ts";
+import type { Sim, SimContext } from "../context.ts";
 import { CoderError, notFound } from "../errors.ts";
 import { canReadUser, canSeeOrganization } from "../rbac.ts";
 import { authMethodsJson, buildInfoJson, organizationJson, userJson } from "../wire.ts";
@@ -10,19 +11,18 @@ import { authMethodsJson, buildInfoJson, organizationJson, userJson } from "../w
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Sign-in, the signed-in user, users and organizations, build info. */
-export function userRoutes(sim: Sim): Hono<Env> {
+export function userHandlers(sim: Sim) {
   const { store, engine } = sim;
-  const app = new Hono<Env>();
 
-  app.get("/buildinfo", (c) => c.json(buildInfoJson(new URL(c.req.url).origin, sim.version)));
+  const buildInfo = (c: Context) => c.json(buildInfoJson(new URL(c.req.url).origin, sim.version));
 
-  app.get("/users/authmethods", (c) => c.json(authMethodsJson()));
+  const authMethods = (c: Context) => c.json(authMethodsJson());
 
-  app.post("/users/login", async (c) => {
-    const body = decodeBody(await bodyText(c), "LoginWithPasswordRequest", { email: "string", password: "string" });
+  const login = async (c: Context) => {
+    const body = await readBody(c, "LoginWithPasswordRequest", { email: "string", password: "string" });
     const email = body.email ?? "";
     const password = body.password ?? "";
-    const validations = [];
+    const validations: ValidationError[] = [];
     if (email === "") validations.push({ field: "email", detail: 'Validation failed for tag "required" with value: ""' });
     else if (!EMAIL_PATTERN.test(email)) {
       validations.push({ field: "email", detail: `Validation failed for tag "email" with value: "${email}"` });
@@ -33,22 +33,17 @@ export function userRoutes(sim: Sim): Hono<Env> {
     if (!user || user.password !== password) throw new CoderError(401, "Incorrect email or password.");
     const token = issueApiKey(store, sim.random, user.id, engine.now());
     setCookie(c, SESSION_COOKIE, token, { httpOnly: true, path: "/", sameSite: "Lax" });
-    return c.json({ session_token: token }, 201);
-  });
+    return c.json({ session_token: token } satisfies LoginWithPasswordResponse, 201);
+  };
 
-  const auth = requireUser(sim);
-  app.use("/users", auth);
-  app.use("/users/*", auth);
-  app.use("/organizations", auth);
-
-  app.post("/users/logout", (c) => {
+  const logout = (c: SimContext) => {
     const token = tokenFromRequest(c);
     if (token) store.apiKeys.delete(token.split("-")[0] ?? "");
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
     return c.json({ message: "Logged out!" });
-  });
+  };
 
-  app.get("/users", (c) => {
+  const listUsers = (c: SimContext) => {
     const me = c.get("user");
     const search = (c.req.query("q") ?? "").toLowerCase().trim();
     const users = [...store.users.values()]
@@ -56,22 +51,22 @@ export function userRoutes(sim: Sim): Hono<Env> {
       .filter((u) => !search || [u.username, u.name, u.email].some((v) => v.toLowerCase().includes(search)))
       .sort((a, b) => a.username.localeCompare(b.username));
     return c.json({ users: users.map((u) => userJson(u)), count: users.length });
-  });
+  };
 
-  app.get("/users/:user", (c) => {
+  const getUser = (c: SimContext) => {
     const me = c.get("user");
-    const param = c.req.param("user");
+    const param = c.req.param("user") ?? "";
     if (param === "me") return c.json(userJson(me));
     const target = isUuid(param) ? store.users.get(param) : store.userByUsername(param);
     if (!target || !canReadUser(me, target)) throw notFound();
     return c.json(userJson(target));
-  });
+  };
 
-  app.get("/organizations", (c) => {
+  const listOrganizations = (c: SimContext) => {
     const me = c.get("user");
     const orgs = [...store.organizations.values()].filter((o) => canSeeOrganization(me, o.id));
     return c.json(orgs.map(organizationJson));
-  });
+  };
 
-  return app;
+  return { buildInfo, authMethods, login, logout, listUsers, getUser, listOrganizations };
 }

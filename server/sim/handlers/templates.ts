@@ -1,6 +1,5 @@
-import { Hono } from "hono";
 import { isUuid } from "../body.ts";
-import { requireUser, type Env, type Sim, type SimContext } from "../context.ts";
+import type { Sim, SimContext } from "../context.ts";
 import { CoderError, notFound } from "../errors.ts";
 import { canSeeOrganization, canUseTemplate } from "../rbac.ts";
 import { parseQuery } from "../search.ts";
@@ -9,17 +8,12 @@ import { templateJson, templateVersionJson } from "../wire.ts";
 const TEMPLATE_QUERY_KEYS = ["has-ai-task", "organization", "name", "exact_name", "deprecated", "author", "has_external_agent"];
 
 /** Templates, their versions and presets: what the create form picks from. */
-export function templateRoutes(sim: Sim): Hono<Env> {
+export function templateHandlers(sim: Sim) {
   const { store } = sim;
-  const app = new Hono<Env>();
-  const auth = requireUser(sim);
-  app.use("/templates", auth);
-  app.use("/templates/*", auth);
-  app.use("/templateversions/*", auth);
 
   const invalidUuid = (value: string) => new CoderError(400, `Invalid UUID "${value}".`, `invalid UUID length: ${value.length}`);
 
-  app.get("/templates", (c) => {
+  const listTemplates = (c: SimContext) => {
     const me = c.get("user");
     const params = parseQuery(c.req.query("q") ?? "", "name", TEMPLATE_QUERY_KEYS, "Invalid template search query.");
     const aiFilter = params.get("has-ai-task");
@@ -47,24 +41,24 @@ export function templateRoutes(sim: Sim): Hono<Env> {
     });
     templates.sort((a, b) => a.name.localeCompare(b.name));
     return c.json(templates.map((t) => templateJson(store, t)));
-  });
+  };
 
-  app.get("/templates/:id", (c) => {
-    const id = c.req.param("id");
+  const getTemplate = (c: SimContext) => {
+    const id = c.req.param("id") ?? "";
     if (!isUuid(id)) throw invalidUuid(id);
     const template = store.templates.get(id);
     if (!template || !canUseTemplate(c.get("user"), template)) throw notFound();
     return c.json(templateJson(store, template));
-  });
+  };
 
-  app.get("/templates/:id/versions", (c) => {
-    const id = c.req.param("id");
+  const listVersions = (c: SimContext) => {
+    const id = c.req.param("id") ?? "";
     if (!isUuid(id)) throw invalidUuid(id);
     const template = store.templates.get(id);
     if (!template || !canUseTemplate(c.get("user"), template)) throw notFound();
     const versions = [...store.versions.values()].filter((v) => v.templateId === id);
     return c.json(versions.map((v) => templateVersionJson(store, v)));
-  });
+  };
 
   const readableVersion = (c: SimContext) => {
     const id = c.req.param("id") ?? "";
@@ -74,13 +68,13 @@ export function templateRoutes(sim: Sim): Hono<Env> {
     return version;
   };
 
-  app.get("/templateversions/:id", (c) => c.json(templateVersionJson(store, readableVersion(c))));
+  const getVersion = (c: SimContext) => c.json(templateVersionJson(store, readableVersion(c)));
 
   // Coder marshals a nil slice: `null` when the version has no presets.
-  app.get("/templateversions/:id/presets", (c) => {
+  const listPresets = (c: SimContext) => {
     const version = readableVersion(c);
     return c.json(version.presets.length === 0 ? null : version.presets);
-  });
+  };
 
-  return app;
+  return { listTemplates, getTemplate, listVersions, getVersion, listPresets };
 }

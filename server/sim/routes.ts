@@ -1,0 +1,87 @@
+import { Hono } from "hono";
+import { methodNotAllowed } from "hono/method-not-allowed";
+import { requireUser, type Env, type Sim } from "./context.ts";
+import { agentHandlers } from "./handlers/agent.ts";
+import { controlHandlers } from "./handlers/control.ts";
+import { taskHandlers } from "./handlers/tasks.ts";
+import { templateHandlers } from "./handlers/templates.ts";
+import { userHandlers } from "./handlers/users.ts";
+import { isSiteOwner } from "./rbac.ts";
+import { CoderError } from "./errors.ts";
+
+export interface RouteOptions {
+  /** Coder v2.29 and later serve tasks under /api/v2 as well as /api/experimental. */
+  hasStableTasks: boolean;
+  /** Coder before v2.31.1 has no pause and resume routes. */
+  hasPauseResume: boolean;
+  advanceClock: (ms: number) => void;
+}
+
+/** The methods Go's chi router knows; any other is refused with 405 before routing. */
+const ROUTER_METHODS = new Set(["CONNECT", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", "TRACE"]);
+
+/** /tasks, mounted twice with the same handlers, as Coder's coderd.go does. */
+function taskTable(sim: Sim, options: RouteOptions): Hono<Env> {
+  const tasks = taskHandlers(sim);
+  const app = new Hono<Env>();
+  app.use("*", requireUser(sim));
+  app.get("/", tasks.list);
+  app.post("/:user", tasks.create);
+  app.get("/:user/:task", tasks.get);
+  app.delete("/:user/:task", tasks.remove);
+  app.patch("/:user/:task/input", tasks.updateInput);
+  app.post("/:user/:task/send", tasks.send);
+  app.get("/:user/:task/logs", tasks.logs);
+  if (options.hasPauseResume) {
+    app.post("/:user/:task/pause", tasks.pause);
+    app.post("/:user/:task/resume", tasks.resume);
+  }
+  return app;
+}
+
+/** Every route of the simulator: which handler answers what, and who must be signed in. */
+export function mountRoutes(root: Hono, sim: Sim, options: RouteOptions): void {
+  const auth = requireUser(sim);
+  const users = userHandlers(sim);
+  const templates = templateHandlers(sim);
+  const agent = agentHandlers(sim);
+  const control = controlHandlers(sim, options.advanceClock);
+
+  // chi answers a method it does not know, and a known path asked with the wrong method, with an empty 405.
+  root.use("*", async (c, next) => (ROUTER_METHODS.has(c.req.method) ? next() : c.body(null, 405)));
+  root.use("*", methodNotAllowed({ app: root, onMethodNotAllowed: (c, methods) => c.body(null, 405, { Allow: allowed(methods) }) }));
+
+  const v2 = new Hono<Env>();
+  v2.get("/buildinfo", users.buildInfo);
+  v2.get("/users/authmethods", users.authMethods);
+  v2.post("/users/login", users.login);
+  v2.post("/users/logout", auth, users.logout);
+  v2.get("/users", auth, users.listUsers);
+  v2.get("/users/:user", auth, users.getUser);
+  v2.get("/organizations", auth, users.listOrganizations);
+  v2.get("/templates", auth, templates.listTemplates);
+  v2.get("/templates/:id", auth, templates.getTemplate);
+  v2.get("/templates/:id/versions", auth, templates.listVersions);
+  v2.get("/templateversions/:id", auth, templates.getVersion);
+  v2.get("/templateversions/:id/presets", auth, templates.listPresets);
+  v2.patch("/workspaceagents/me/app-status", agent.reportAppStatus);
+  v2.post("/workspaceagents/me/tasks/:task/log-snapshot", agent.uploadSnapshot);
+  if (options.hasStableTasks) v2.route("/tasks", taskTable(sim, options));
+  root.route("/api/v2", v2);
+  root.route("/api/experimental/tasks", taskTable(sim, options));
+
+  const controls = new Hono<Env>();
+  controls.use("*", auth, async (c, next) => {
+    if (!isSiteOwner(c.get("user"))) throw new CoderError(403, "Only the site owner may use the simulator controls.");
+    await next();
+  });
+  controls.get("/tasks/:id/agent-token", control.agentToken);
+  controls.post("/tasks/:id/messages", control.appendMessages);
+  controls.post("/clock/advance", control.advance);
+  root.route("/sim", controls);
+}
+
+/** chi lists the registered methods; Hono's helper adds HEAD beside GET, which chi does not. */
+function allowed(methods: string[]): string {
+  return methods.filter((m) => m !== "HEAD").join(", ");
+}
