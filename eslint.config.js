@@ -7,7 +7,7 @@ import globals from "globals";
 
 /**
  * Imports flow one way: wire ← api ← queries ← pages ← app, with components and lib beside them importing
- * neither api nor queries. The server and the browser code never import each other, except that both read
+ * neither api nor queries; queries is the only importer of api. The server and the browser code never import each other, except that both read
  * the shared wire types in src/wire.
  */
 const layers = [
@@ -16,7 +16,8 @@ const layers = [
   { target: "./src/components", from: ["./src/api", "./src/queries", "./src/pages", "./src/app"] },
   { target: "./src/api", from: ["./src/queries", "./src/pages", "./src/app", "./src/components"] },
   { target: "./src/queries", from: ["./src/pages", "./src/app", "./src/components"] },
-  { target: "./src/pages", from: ["./src/app"] },
+  { target: "./src/pages", from: ["./src/app", "./src/api"], message: "Pages reach the API through queries." },
+  { target: "./src/app", from: ["./src/api"], message: "The app reaches the API through queries." },
   { target: "./src", from: ["./server", "./test"], message: "Browser code never imports the server or the tests." },
   { target: "./server", from: ["./src"], except: ["./wire"], message: "The server reads only the shared wire types from src." },
 ].flatMap(({ from, ...zone }) => from.map((f) => ({ ...zone, from: f })));

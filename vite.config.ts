@@ -69,7 +69,7 @@ export default defineConfig({
           name: "ui",
           environment: "jsdom",
           include: ["test/src/**/*.test.{ts,tsx}"],
-          setupFiles: ["test/setup-ui.ts"],
+          setupFiles: ["test/support/setup-ui.ts"],
         },
       },
     ],

@@ -1,30 +1,25 @@
 import type { ErrorResponse, ValidationError } from "../wire/types.ts";
+import { sessionToken } from "./session.ts";
+
+/** The longest wait a rate limit may impose on a retry before the page shows the error instead. */
+const MAX_RETRY_AFTER_MS = 60_000;
 
 /** A failed request, carrying Coder's own words so the UI can show them. */
 export class ApiError extends Error {
   readonly status: number;
   readonly detail: string;
   readonly validations: ValidationError[];
+  /** From Retry-After (seconds) or X-Ratelimit-Reset (Unix seconds), when the server asked for a wait. */
+  readonly retryAfterMs: number | null;
 
-  constructor(status: number, body: ErrorResponse) {
+  constructor(status: number, body: ErrorResponse, retryAfterMs: number | null = null) {
     super(body.message);
     this.name = "ApiError";
     this.status = status;
     this.detail = body.detail ?? "";
     this.validations = body.validations ?? [];
+    this.retryAfterMs = retryAfterMs;
   }
-
-  /** Coder's answer for a route the deployment does not have (an older version). */
-  get isRouteNotFound(): boolean {
-    return this.status === 404 && this.message === "Route not found.";
-  }
-}
-
-let sessionToken: string | null = null;
-
-/** The session token sent as Coder-Session-Token; kept in memory here, persisted by the app's session module. */
-export function setSessionToken(token: string | null): void {
-  sessionToken = token;
 }
 
 export interface RequestOptions {
@@ -32,6 +27,8 @@ export interface RequestOptions {
   body?: unknown;
   signal?: AbortSignal;
   query?: Record<string, string | undefined>;
+  /** A token to use instead of the session's (checking a pasted token). */
+  token?: string;
 }
 
 function toErrorResponse(status: number, statusText: string, text: string): ErrorResponse {
@@ -46,6 +43,17 @@ function toErrorResponse(status: number, statusText: string, text: string): Erro
   return { message: `The server answered ${status} ${statusText}`.trim(), detail: text.slice(0, 500) };
 }
 
+/** How long a 429 (or a 503 with Retry-After) asks to wait, capped, or null when it does not say. */
+function retryAfter(headers: Headers): number | null {
+  const seconds = Number(headers.get("Retry-After"));
+  if (headers.get("Retry-After") !== null && Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, MAX_RETRY_AFTER_MS);
+  const reset = Number(headers.get("X-Ratelimit-Reset"));
+  if (headers.get("X-Ratelimit-Reset") !== null && Number.isFinite(reset)) {
+    return Math.min(Math.max(0, reset * 1000 - Date.now()), MAX_RETRY_AFTER_MS);
+  }
+  return null;
+}
+
 /** Relative to the page, so the browser and jsdom tests both reach the same-origin /api. */
 function urlFor(path: string, query?: RequestOptions["query"]): URL {
   const url = new URL(path, globalThis.location?.href ?? "http://localhost/");
@@ -58,7 +66,8 @@ function urlFor(path: string, query?: RequestOptions["query"]): URL {
 /** One request to the Coder API. Resolves to the parsed body (undefined for an empty one) or throws ApiError. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
-  if (sessionToken) headers["Coder-Session-Token"] = sessionToken;
+  const token = options.token ?? sessionToken();
+  if (token) headers["Coder-Session-Token"] = token;
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   let response: Response;
   try {
@@ -77,7 +86,9 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     });
   }
   const text = await response.text();
-  if (!response.ok) throw new ApiError(response.status, toErrorResponse(response.status, response.statusText, text));
+  if (!response.ok) {
+    throw new ApiError(response.status, toErrorResponse(response.status, response.statusText, text), retryAfter(response.headers));
+  }
   if (text === "") return undefined as T;
   try {
     return JSON.parse(text) as T;

@@ -1,5 +1,14 @@
-import { ApiError, request, type RequestOptions } from "./client.ts";
-import type { CreateTaskRequest, Task, TaskLogsResponse, TasksListResponse, WorkspaceBuildResponse } from "../wire/types.ts";
+import { isRouteNotFound } from "../lib/errors.ts";
+import { request, type RequestOptions } from "./client.ts";
+import {
+  TASK_STATUSES,
+  type CreateTaskRequest,
+  type Task,
+  type TaskLogsResponse,
+  type TaskStateEntry,
+  type TasksListResponse,
+  type WorkspaceBuildResponse,
+} from "../wire/types.ts";
 
 const STABLE = "/api/v2/tasks";
 const EXPERIMENTAL = "/api/experimental/tasks";
@@ -21,7 +30,7 @@ async function tasksRequest<T>(path: string, options?: RequestOptions): Promise<
     return await request<T>(base + path, options);
   } catch (error) {
     // A missing route ran nothing on the server, so asking the older route instead sends nothing twice.
-    if (base === STABLE && error instanceof ApiError && error.isRouteNotFound) {
+    if (base === STABLE && isRouteNotFound(error)) {
       tasksBase = EXPERIMENTAL;
       return request<T>(EXPERIMENTAL + path, options);
     }
@@ -39,15 +48,27 @@ function nullableUuid(value: unknown): string | null {
   return null;
 }
 
+/** A status a newer Coder added is one this dashboard cannot act on: "unknown", as Coder's own enum has it. */
+function knownStatus(value: unknown): Task["status"] {
+  return (TASK_STATUSES as readonly unknown[]).includes(value) ? (value as Task["status"]) : "unknown";
+}
+
+/** v2.31 and older report an agent's failure as Coder's app state "failure"; the task API now says "failed". */
+function currentState(value: TaskStateEntry | null | undefined): TaskStateEntry | null {
+  if (!value) return null;
+  return (value.state as string) === "failure" ? { ...value, state: "failed" } : value;
+}
+
 export function normalizeTask(raw: Task): Task {
   return {
     ...raw,
+    status: knownStatus(raw.status),
     workspace_id: nullableUuid(raw.workspace_id),
     workspace_agent_id: nullableUuid(raw.workspace_agent_id),
     workspace_app_id: nullableUuid(raw.workspace_app_id),
     workspace_agent_lifecycle: raw.workspace_agent_lifecycle ?? null,
     workspace_agent_health: raw.workspace_agent_health ?? null,
-    current_state: raw.current_state ?? null,
+    current_state: currentState(raw.current_state),
   };
 }
 

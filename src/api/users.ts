@@ -1,7 +1,7 @@
 import { request } from "./client.ts";
-import type { AuthMethods, BuildInfo, Organization, User, UsersResponse } from "../wire/types.ts";
+import type { AuthMethods, BuildInfo, LoginWithPasswordResponse, Organization, User, UsersResponse } from "../wire/types.ts";
 
-export function login(email: string, password: string): Promise<{ session_token: string }> {
+export function login(email: string, password: string): Promise<LoginWithPasswordResponse> {
   return request("/api/v2/users/login", { method: "POST", body: { email, password } });
 }
 
@@ -9,8 +9,9 @@ export function logout(): Promise<{ message: string }> {
   return request("/api/v2/users/logout", { method: "POST" });
 }
 
-export function getMe(signal?: AbortSignal): Promise<User> {
-  return request("/api/v2/users/me", { signal });
+/** The signed-in user; `token` checks a pasted token before it becomes the session. */
+export function getMe(signal?: AbortSignal, token?: string): Promise<User> {
+  return request("/api/v2/users/me", { signal, token });
 }
 
 export function listUsers(q: string, signal?: AbortSignal): Promise<UsersResponse> {

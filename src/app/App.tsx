@@ -1,10 +1,7 @@
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import { RouterProvider, type createBrowserRouter } from "react-router";
+import type { ReactNode } from "react";
 
-export function App({ queryClient, router }: { queryClient: QueryClient; router: ReturnType<typeof createBrowserRouter> }) {
-  return (
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>
-  );
+/** The providers every page needs; the router comes from the caller (the browser's, or a test's memory router). */
+export function App({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
+  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
 }

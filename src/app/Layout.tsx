@@ -17,11 +17,11 @@ const browserPermission = (): NotificationPermission | "unsupported" =>
 export function Layout() {
   const me = useQuery(meQuery());
   const signOut = useSignOut();
-  const prefs = useNotificationPrefs();
+  const prefs = useNotificationPrefs(me.data?.id);
   const [permission, setPermission] = useState(browserPermission);
   const [isHelpOpen, setHelpOpen] = useState(false);
   useShortcuts(useCallback(() => setHelpOpen(true), []));
-  useTaskNotifications();
+  useTaskNotifications(me.data?.id);
   return (
     <ThemeRoot>
       <header className="chrome bg-slate-900 text-white">
@@ -44,7 +44,7 @@ export function Layout() {
             <NotificationSettings
               prefs={prefs}
               permission={permission}
-              onChange={setNotificationPrefs}
+              onChange={(next) => me.data && setNotificationPrefs(me.data.id, next)}
               onAskPermission={() => void Notification.requestPermission().then(setPermission)}
             />
             <ThemePicker />

@@ -4,16 +4,17 @@ import { useNavigate } from "react-router";
 import { faviconWithBadge } from "../lib/favicon.ts";
 import { EVENT_TITLE, newEvents, NO_NOTIFICATIONS, notifyEventOf, type NotificationPrefs, type NotifyEvent } from "../lib/notify-events.ts";
 import { taskPath } from "../lib/paths.ts";
-import { isWaitingForInput } from "../lib/task-filters.ts";
+import { isWaitingForInput } from "../lib/task-phase.ts";
+import { readUserItem, writeUserItem } from "../lib/user-storage.ts";
 import { taskListQuery } from "../queries/tasks.ts";
 
-const KEY = "coder-tasks.notifications";
+const NAME = "notifications";
 const listeners = new Set<() => void>();
 let cached: { raw: string | null; prefs: NotificationPrefs } = { raw: null, prefs: NO_NOTIFICATIONS };
 
-/** Opt-in per event, kept in localStorage; everything is off until the user turns it on. */
-function readPrefs(): NotificationPrefs {
-  const raw = window.localStorage.getItem(KEY);
+/** Opt-in per event, kept for the user in this browser; everything is off until the user turns it on. */
+function readPrefs(userId: string | undefined): NotificationPrefs {
+  const raw = userId === undefined ? null : readUserItem(userId, NAME);
   if (raw !== cached.raw) {
     let prefs = NO_NOTIFICATIONS;
     try {
@@ -27,16 +28,19 @@ function readPrefs(): NotificationPrefs {
   return cached.prefs;
 }
 
-export function setNotificationPrefs(prefs: NotificationPrefs): void {
-  window.localStorage.setItem(KEY, JSON.stringify(prefs));
+export function setNotificationPrefs(userId: string, prefs: NotificationPrefs): void {
+  writeUserItem(userId, NAME, JSON.stringify(prefs));
   for (const listener of listeners) listener();
 }
 
-export function useNotificationPrefs(): NotificationPrefs {
-  return useSyncExternalStore((listener) => {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  }, readPrefs);
+export function useNotificationPrefs(userId: string | undefined): NotificationPrefs {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => readPrefs(userId),
+  );
 }
 
 /**
@@ -44,9 +48,9 @@ export function useNotificationPrefs(): NotificationPrefs {
  * notification when one starts waiting for input, completes or fails, if the user asked for that event; and
  * the number waiting for input on the favicon.
  */
-export function useTaskNotifications(): void {
+export function useTaskNotifications(userId: string | undefined): void {
   const navigate = useNavigate();
-  const prefs = useNotificationPrefs();
+  const prefs = useNotificationPrefs(userId);
   const mine = useQuery({ ...taskListQuery("owner:me"), refetchInterval: 30_000 });
   const seen = useRef<Map<string, NotifyEvent | null> | null>(null);
 

@@ -1,17 +1,22 @@
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
-import { endSession, hasSession } from "../queries/session.ts";
+import { describeError, isRetryable, isUnauthorized } from "../lib/errors.ts";
+import { endRejectedSession, hasSession } from "../queries/session.ts";
 
-const isUnauthorized = (error: unknown) => typeof error === "object" && error !== null && (error as { status?: unknown }).status === 401;
+/** Backoff for a retry, unless the server said how long to wait (a rate limit's Retry-After). */
+export function retryDelay(attempt: number, error: unknown): number {
+  return describeError(error).retryAfterMs ?? Math.min(1000 * 2 ** attempt, 30_000);
+}
 
 /**
- * The app's query client; tests make a fresh one each with retries off. A 401 ends the session and forgets
- * everything fetched with it; the session guard then sends the user to sign-in and back. Without a session
- * (a wall screen) there is nothing to end, and the page that got the 401 decides what to show.
+ * The app's query client; tests make a fresh one each with retries off. Only what can recover is retried
+ * (the network, 5xx, 429); any other answer, a 404 included, is shown at once. A 401 ends the session and
+ * forgets everything fetched with it; the session guard then sends the user to sign-in, which says why.
+ * Without a session (a wall screen) there is nothing to end, and the page that got the 401 decides.
  */
 export function createQueryClient(options: { retry?: boolean } = {}): QueryClient {
   const onError = (error: unknown) => {
     if (!isUnauthorized(error) || !hasSession()) return;
-    endSession("expired");
+    endRejectedSession(error);
     client.clear();
   };
   const client = new QueryClient({
@@ -19,8 +24,8 @@ export function createQueryClient(options: { retry?: boolean } = {}): QueryClien
     mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
-        // Auth and permission answers will not change on a retry; anything else gets backoff.
-        retry: options.retry === false ? false : (count, error) => !isUnauthorized(error) && count < 3,
+        retry: options.retry === false ? false : (count, error) => count < 3 && isRetryable(error),
+        retryDelay,
         refetchOnWindowFocus: true,
       },
       mutations: { retry: false },

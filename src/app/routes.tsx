@@ -1,18 +1,33 @@
-import { Navigate, type RouteObject } from "react-router";
-import { LoginPage } from "../pages/login/LoginPage.tsx";
-import { NewTaskPage } from "../pages/new-task/NewTaskPage.tsx";
-import { NotFoundPage } from "../pages/not-found/NotFoundPage.tsx";
-import { TaskPage } from "../pages/task/TaskPage.tsx";
+import { lazy, Suspense, type ComponentType } from "react";
+import { Navigate, useRoutes, type RouteObject } from "react-router";
 import { TasksPage } from "../pages/tasks/TasksPage.tsx";
-import { WallPage } from "../pages/wall/WallPage.tsx";
 import { Layout } from "./Layout.tsx";
 import { RequireSession } from "./RequireSession.tsx";
 
-/** The route table, shared by the browser router and the tests' memory router. */
+/** A page in a chunk of its own, fetched the first time its route is visited. */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  const Page = lazy(async (): Promise<{ default: ComponentType }> => ({ default: (await load())[name] }));
+  return (
+    <Suspense
+      fallback={
+        <p role="status" className="p-4 text-slate-500">
+          Loading…
+        </p>
+      }
+    >
+      <Page />
+    </Suspense>
+  );
+}
+
+/**
+ * The route table, shared by the browser and the tests. The task list is in the first script, since most
+ * visits start there; every other page loads on demand.
+ */
 export const routes: RouteObject[] = [
-  { path: "/login", element: <LoginPage /> },
+  { path: "/login", element: lazyPage(() => import("../pages/login/LoginPage.tsx"), "LoginPage") },
   // The wall may run without a session of its own (CODER_WALL_TOKEN); it sends itself to sign-in on a 401.
-  { path: "/wall", element: <WallPage /> },
+  { path: "/wall", element: lazyPage(() => import("../pages/wall/WallPage.tsx"), "WallPage") },
   {
     element: <RequireSession />,
     children: [
@@ -21,11 +36,15 @@ export const routes: RouteObject[] = [
         children: [
           { path: "/", element: <Navigate to="/tasks" replace /> },
           { path: "/tasks", element: <TasksPage /> },
-          { path: "/tasks/new", element: <NewTaskPage /> },
-          { path: "/tasks/:user/:task", element: <TaskPage /> },
+          { path: "/tasks/new", element: lazyPage(() => import("../pages/new-task/NewTaskPage.tsx"), "NewTaskPage") },
+          { path: "/tasks/:user/:task", element: lazyPage(() => import("../pages/task/TaskPage.tsx"), "TaskPage") },
         ],
       },
     ],
   },
-  { path: "*", element: <NotFoundPage /> },
+  { path: "*", element: lazyPage(() => import("../pages/not-found/NotFoundPage.tsx"), "NotFoundPage") },
 ];
+
+export function AppRoutes() {
+  return useRoutes(routes);
+}

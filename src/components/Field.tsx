@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 
 /** A labelled form field: the label, a hint and the error are tied to the control for screen readers. */
 interface FieldProps {
@@ -9,10 +9,10 @@ interface FieldProps {
 }
 
 export function Field({ label, hint, error, children }: FieldProps) {
-  const id = `field-${label.toLowerCase().replace(/\W+/g, "-")}`;
+  const id = useId();
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
   return (
-    <div>
+    <div className="min-w-0">
       <label htmlFor={id} className="mb-1 block text-sm font-medium">
         {label}
       </label>
@@ -28,7 +28,7 @@ export function Field({ label, hint, error, children }: FieldProps) {
         </p>
       )}
       {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700 [overflow-wrap:anywhere]">
           {error}
         </p>
       )}

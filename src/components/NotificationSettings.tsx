@@ -1,5 +1,6 @@
-import { useId, useState } from "react";
+import { useState } from "react";
 import type { NotificationPrefs, NotifyEvent } from "../lib/notify-events.ts";
+import { Dialog } from "./Dialog.tsx";
 
 const EVENTS: { event: NotifyEvent; label: string }[] = [
   { event: "waiting", label: "A task is waiting for my input" },
@@ -15,29 +16,24 @@ interface NotificationSettingsProps {
   onAskPermission: () => void;
 }
 
-/** A disclosure in the header: which of my tasks' events become desktop notifications. */
+/** A button in the header that opens the choice of which of my tasks' events become desktop notifications. */
 export function NotificationSettings({ prefs, permission, onChange, onAskPermission }: NotificationSettingsProps) {
   const [isOpen, setOpen] = useState(false);
-  const id = useId();
   const on = Object.values(prefs).filter(Boolean).length;
   return (
-    <div className="relative">
+    <>
       <button
         type="button"
-        aria-expanded={isOpen}
-        aria-controls={id}
+        aria-haspopup="dialog"
         className="rounded px-2 py-1 ring-1 ring-slate-600 hover:bg-slate-800"
-        onClick={() => setOpen(!isOpen)}
+        onClick={() => setOpen(true)}
       >
         Notifications{on > 0 ? ` (${on} on)` : ""}
       </button>
       {isOpen && (
-        <div
-          id={id}
-          className="absolute right-0 z-20 mt-2 w-72 space-y-2 rounded-md bg-white p-3 text-sm text-slate-900 shadow-lg ring-1 ring-slate-200"
-        >
-          <fieldset className="space-y-1">
-            <legend className="mb-1 font-semibold">Notify me when</legend>
+        <Dialog title="Notifications" onClose={() => setOpen(false)} className="max-w-sm">
+          <fieldset className="space-y-1 text-sm">
+            <legend className="mb-1 font-medium">Notify me when</legend>
             {EVENTS.map(({ event, label }) => (
               <label key={event} className="flex items-center gap-2">
                 <input
@@ -53,10 +49,17 @@ export function NotificationSettings({ prefs, permission, onChange, onAskPermiss
               </label>
             ))}
           </fieldset>
-          {permission === "unsupported" && <p className="text-slate-600">This browser cannot show desktop notifications.</p>}
-          {permission === "denied" && <p className="text-slate-600">Notifications are blocked for this site in the browser's settings.</p>}
-        </div>
+          {permission === "unsupported" && <p className="mt-2 text-sm text-slate-600">This browser cannot show desktop notifications.</p>}
+          {permission === "denied" && (
+            <p className="mt-2 text-sm text-slate-600">Notifications are blocked for this site in the browser's settings.</p>
+          )}
+          <form method="dialog">
+            <button type="submit" className="mt-4 rounded px-3 py-1.5 text-sm ring-1 ring-slate-300">
+              Done
+            </button>
+          </form>
+        </Dialog>
       )}
-    </div>
+    </>
   );
 }

@@ -1,14 +1,7 @@
-import type { TaskLogEntry, TaskStatus } from "../wire/types.ts";
+import type { TaskLogEntry } from "../wire/types.ts";
 import { plainText } from "./ansi.ts";
 
 export type LogFilter = "all" | "input" | "output";
-
-/** Which log Coder can serve for a status: the live conversation, the stored snapshot, or none (409). */
-export function logKindFor(status: TaskStatus): "live" | "snapshot" | null {
-  if (status === "active") return "live";
-  if (status === "paused" || status === "pending" || status === "initializing") return "snapshot";
-  return null;
-}
 
 export function logAsText(entries: readonly TaskLogEntry[]): string {
   return entries.map((e) => `[${e.time}] ${e.type === "input" ? "You" : "Agent"}:\n${plainText(e.content)}\n`).join("\n");

@@ -1,4 +1,5 @@
 import type { Task } from "../wire/types.ts";
+import { taskPhase } from "./task-phase.ts";
 
 export type NotifyEvent = "waiting" | "complete" | "failed";
 
@@ -18,10 +19,8 @@ export const EVENT_TITLE: Record<NotifyEvent, string> = {
 
 /** What a task's state means to its owner, if it is something worth a notification. */
 export function notifyEventOf(task: Task): NotifyEvent | null {
-  if (task.status === "error") return "failed";
-  if (task.status !== "active") return null;
-  const state = task.current_state?.state;
-  return state === "idle" ? "waiting" : state === "complete" ? "complete" : state === "failed" ? "failed" : null;
+  const phase = taskPhase(task);
+  return phase === "needs-person" ? "waiting" : phase === "done" ? "complete" : phase === "error" ? "failed" : null;
 }
 
 /** The events to announce: tasks whose event is new since the previous look (none on the first look). */

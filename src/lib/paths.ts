@@ -2,3 +2,6 @@
 export function taskPath(task: { owner_name: string; id: string }): string {
   return `/tasks/${encodeURIComponent(task.owner_name)}/${encodeURIComponent(task.id)}`;
 }
+
+/** Coder finds a task by its UUID whoever the owner in the path is; anything else is a name under the owner. */
+export const isTaskId = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

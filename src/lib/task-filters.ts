@@ -1,4 +1,5 @@
 import { TASK_STATUSES, type Task, type TaskStatus } from "../wire/types.ts";
+import { isWaitingForInput, taskPhase, type Phase } from "./task-phase.ts";
 
 /**
  * The task list's filters, as they live in the URL. Owner and organization go to the server in `q`; status,
@@ -86,8 +87,6 @@ export function serverQuery(filters: Pick<TaskFilters, "owner" | "organization">
   return terms.join(" ");
 }
 
-export const isWaitingForInput = (task: Task) => task.status === "active" && task.current_state?.state === "idle";
-
 /** Lower-cased text that search matches against: names, prompt and the agent's message. */
 export function searchText(task: Task): string {
   return `${task.display_name}\n${task.name}\n${task.initial_prompt}\n${task.current_state?.message ?? ""}`.toLowerCase();
@@ -99,17 +98,9 @@ export function matchesStatus(task: Task, filters: Pick<TaskFilters, "statuses" 
   return filters.statuses.includes(task.status) || (filters.waiting && isWaitingForInput(task));
 }
 
-/** Waiting for input, failed, or in error: the tasks a person has to look at. */
-export function needsAttention(task: Task): boolean {
-  const state = task.current_state?.state;
-  return task.status === "error" || (task.status === "active" && (state === "idle" || state === "failed"));
-}
-
-/** 0: needs a person; 1: working; 2: everything else. */
-function attentionRank(task: Task): number {
-  if (needsAttention(task)) return 0;
-  return task.status === "active" && task.current_state?.state === "working" ? 1 : 2;
-}
+/** Needs a person first, then failures, then agents at work, then the rest. */
+const ATTENTION_RANK: Record<Phase, number> = { "needs-person": 0, error: 0, working: 1, starting: 2, unknown: 2, done: 2, paused: 2 };
+const attentionRank = (task: Task) => ATTENTION_RANK[taskPhase(task)];
 
 const STATUS_ORDER: Record<TaskStatus, number> = { error: 0, active: 1, initializing: 2, pending: 3, unknown: 4, paused: 5 };
 
@@ -128,7 +119,7 @@ const COMPARE: Record<SortKey, Compare> = {
   attention: (a, b) => attentionRank(a.task) - attentionRank(b.task) || newestFirst(a, b),
   created: (a, b) => b.created - a.created,
   updated: (a, b) => b.updated - a.updated || newestFirst(a, b),
-  status: (a, b) => STATUS_ORDER[a.task.status] - STATUS_ORDER[b.task.status] || newestFirst(a, b),
+  status: (a, b) => (STATUS_ORDER[a.task.status] ?? 4) - (STATUS_ORDER[b.task.status] ?? 4) || newestFirst(a, b),
   name: (a, b) => a.label.localeCompare(b.label) || newestFirst(a, b),
 };
 

@@ -1,5 +1,6 @@
 import type { Task, TaskStatus } from "../wire/types.ts";
-import { nameParam, needsAttention, statusesParam } from "./task-filters.ts";
+import { nameParam, statusesParam } from "./task-filters.ts";
+import { taskPhase, type Phase } from "./task-phase.ts";
 
 export type WallGroup = "needs-you" | "working" | "starting" | "paused" | "done";
 
@@ -15,12 +16,17 @@ export const WALL_GROUPS: { id: WallGroup; title: string; noun: string }[] = [
  * Waiting for input, failed and errored tasks need a person; the rest sort by what the agent is doing.
  * Unknown (a stop in flight, or an agent that went off) is shown with the paused ones: nobody can act on it.
  */
-export function wallGroupOf(task: Task): WallGroup {
-  if (needsAttention(task)) return "needs-you";
-  if (task.status === "pending" || task.status === "initializing") return "starting";
-  if (task.status === "paused" || task.status === "unknown") return "paused";
-  return task.current_state?.state === "complete" ? "done" : "working";
-}
+const GROUP_OF: Record<Phase, WallGroup> = {
+  "needs-person": "needs-you",
+  error: "needs-you",
+  starting: "starting",
+  working: "working",
+  done: "done",
+  paused: "paused",
+  unknown: "paused",
+};
+
+export const wallGroupOf = (task: Task): WallGroup => GROUP_OF[taskPhase(task)];
 
 export interface StuckLimits {
   initializingMinutes: number;
@@ -32,8 +38,9 @@ export function stuckMinutes(task: Task, now: number, limits: StuckLimits): numb
   const since = Date.parse(task.current_state?.timestamp ?? task.updated_at);
   if (Number.isNaN(since)) return null;
   const minutes = Math.floor((now - since) / 60_000);
-  const isInitializing = task.status === "initializing" || task.status === "pending";
-  const isWorking = task.status === "active" && task.current_state?.state === "working";
+  const phase = taskPhase(task);
+  const isInitializing = phase === "starting";
+  const isWorking = phase === "working" && task.current_state !== null;
   if (isInitializing && minutes >= limits.initializingMinutes) return minutes;
   if (isWorking && minutes >= limits.workingMinutes) return minutes;
   return null;

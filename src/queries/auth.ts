@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { endSession, startSession } from "../api/session.ts";
 import { getBuildInfo, getMe, login, logout } from "../api/users.ts";
-import { setSessionToken } from "../api/client.ts";
-import { endSession, startSession } from "./session.ts";
+import { clearUserStorage } from "../lib/user-storage.ts";
 
 export const authKeys = {
   me: ["me"] as const,
@@ -28,19 +28,18 @@ export function useSignIn() {
         return;
       }
       const token = input.token.trim();
-      setSessionToken(token);
-      try {
-        queryClient.setQueryData(authKeys.me, await getMe());
-      } catch (error) {
-        setSessionToken(null);
-        throw error;
-      }
+      // The token is checked with a request of its own before it becomes the session.
+      const me = await getMe(undefined, token);
       startSession(token, input.remember);
+      queryClient.setQueryData(authKeys.me, me);
     },
   });
 }
 
-/** Ends the session on the server, then forgets it and everything fetched with it, whatever the server said. */
+/**
+ * Ends the session on the server, then forgets it, everything fetched with it and everything the user kept
+ * in this browser, whatever the server said.
+ */
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -49,6 +48,7 @@ export function useSignOut() {
         await logout();
       } finally {
         endSession("signed-out");
+        clearUserStorage();
         queryClient.clear();
       }
     },

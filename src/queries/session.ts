@@ -1,63 +1,21 @@
 import { useSyncExternalStore } from "react";
-import { setSessionToken } from "../api/client.ts";
+import { endSession, loadSession, sessionEndReason, sessionToken, subscribeSession, type SessionEnd } from "../api/session.ts";
+import { sessionEndReason as endReasonOf } from "../lib/errors.ts";
 
-/**
- * The session token: in sessionStorage, or localStorage with "Remember me". Never in a URL. Components read
- * it through useSessionToken, so expiring the session anywhere re-renders the guard that sends to sign-in.
- */
-const KEY = "coder-tasks.session-token";
+export type { SessionEnd };
 
-let token: string | null = null;
-/** Why the last session ended: after a sign-out, sign-in starts afresh; after expiry, it returns to the page. */
-let endReason: "signed-out" | "expired" | null = null;
-const listeners = new Set<() => void>();
+/** Picks up the session an earlier visit kept (app start, tests). */
+export const restoreSession = () => loadSession();
 
-function readStored(): string | null {
-  try {
-    return window.sessionStorage.getItem(KEY) ?? window.localStorage.getItem(KEY);
-  } catch {
-    return null;
-  }
-}
+export const hasSession = () => sessionToken() !== null;
 
-function publish(next: string | null): void {
-  token = next;
-  setSessionToken(next);
-  for (const listener of listeners) listener();
-}
+/** A 401 on a signed-in request: the session expired or was revoked, and Coder's detail says which. */
+export const endRejectedSession = (error: unknown) => endSession(endReasonOf(error));
 
-export function loadSession(): void {
-  publish(readStored());
-}
+/** Why the last session ended, for the sign-in page to say; null while none has ended in this tab. */
+export const lastSessionEnd = (): SessionEnd | null => sessionEndReason();
 
-export function startSession(next: string, remember: boolean): void {
-  endSession("signed-out");
-  endReason = null;
-  (remember ? window.localStorage : window.sessionStorage).setItem(KEY, next);
-  publish(next);
-}
-
-export function endSession(reason: "signed-out" | "expired"): void {
-  endReason = reason;
-  window.sessionStorage.removeItem(KEY);
-  window.localStorage.removeItem(KEY);
-  publish(null);
-}
-
-export function hasSession(): boolean {
-  return token !== null;
-}
-
-export function sessionEndReason(): "signed-out" | "expired" | null {
-  return endReason;
-}
-
+/** The session token, re-rendering when a session starts or ends anywhere (sign-in, sign-out, a 401). */
 export function useSessionToken(): string | null {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => token,
-  );
+  return useSyncExternalStore(subscribeSession, sessionToken);
 }

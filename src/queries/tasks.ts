@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useIsMutating, useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import {
   createTask,
   deleteTask,
@@ -10,32 +10,46 @@ import {
   sendTaskInput,
   updateTaskInput,
 } from "../api/tasks.ts";
-import type { CreateTaskRequest, Task, TaskLogsResponse } from "../wire/types.ts";
 import { mapWithConcurrency } from "../lib/concurrency.ts";
 import { mergeLogs } from "../lib/log-merge.ts";
+import type { CreateTaskRequest, Task, TaskLogsResponse, TasksListResponse } from "../wire/types.ts";
 
-/** General to specific, so invalidating ["tasks"] refreshes every list and detail at once. */
+/**
+ * General to specific, so invalidating ["tasks"] refreshes every list and detail at once. A task's detail is
+ * keyed by its id alone, whatever its URL said (Coder finds a task by id whoever the owner in the path is),
+ * so every mutation reaches what the page shows.
+ */
 export const taskKeys = {
   all: ["tasks"] as const,
   lists: () => [...taskKeys.all, "list"] as const,
   list: (q: string) => [...taskKeys.lists(), q] as const,
   details: () => [...taskKeys.all, "detail"] as const,
-  detail: (user: string, task: string) => [...taskKeys.details(), user, task] as const,
+  detail: (id: string) => [...taskKeys.details(), id] as const,
   /** Live logs (active tasks) and the stored snapshot (paused, pending, initializing) are different resources. */
-  logs: (user: string, task: string, kind: LogKind) => [...taskKeys.detail(user, task), "logs", kind] as const,
+  logs: (id: string, kind: LogKind) => [...taskKeys.detail(id), "logs", kind] as const,
+  /** A task named in a URL by its name, looked up once to find its id. */
+  byName: (owner: string, name: string) => [...taskKeys.all, "by-name", owner, name] as const,
+  /** Mutation keys, so a page can tell that an action on a task is in flight. */
+  action: (action: "pause" | "resume" | "delete") => [...taskKeys.all, action] as const,
 };
 
 export type LogKind = "live" | "snapshot";
 
 export const taskListQuery = (q: string) => queryOptions({ queryKey: taskKeys.list(q), queryFn: ({ signal }) => listTasks(q, signal) });
 
-export const taskQuery = (user: string, task: string) =>
-  queryOptions({ queryKey: taskKeys.detail(user, task), queryFn: ({ signal }) => getTask(user, task, signal) });
+/** `owner` only builds the path: Coder looks a task up by its id alone, so the id is the whole identity. */
+export const taskQuery = (owner: string, id: string) =>
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps -- the owner does not change which task is read
+  queryOptions({ queryKey: taskKeys.detail(id), queryFn: ({ signal }) => getTask(owner, id, signal) });
 
-export const taskLogsQuery = (user: string, task: string, kind: LogKind) =>
+export const taskByNameQuery = (owner: string, name: string) =>
+  queryOptions({ queryKey: taskKeys.byName(owner, name), queryFn: ({ signal }) => getTask(owner, name, signal), staleTime: 60_000 });
+
+export const taskLogsQuery = (owner: string, id: string, kind: LogKind) =>
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps -- as for taskQuery: the id is the identity
   queryOptions({
-    queryKey: taskKeys.logs(user, task, kind),
-    queryFn: ({ signal }) => getTaskLogs(user, task, signal),
+    queryKey: taskKeys.logs(id, kind),
+    queryFn: ({ signal }) => getTaskLogs(owner, id, signal),
     // Each poll returns the whole conversation; keep unchanged entries as the same objects.
     structuralSharing: (previous, next) => mergeLogs(previous as TaskLogsResponse | undefined, next as TaskLogsResponse),
   });
@@ -48,30 +62,88 @@ export interface TaskRef {
 
 export const taskRef = (task: Pick<Task, "owner_name" | "id">): TaskRef => ({ owner: task.owner_name, id: task.id });
 
-/** Every task mutation stays pending until the lists and the task itself have been refetched. */
-function useTaskMutation<V extends TaskRef, R>(run: (v: V) => Promise<R>) {
+const refresh = (queryClient: QueryClient, id: string) =>
+  Promise.all([
+    queryClient.invalidateQueries({ queryKey: taskKeys.lists() }),
+    queryClient.invalidateQueries({ queryKey: taskKeys.detail(id), exact: true }),
+  ]);
+
+/**
+ * Drops a deleted task from every cached list and detail at once, so no page draws it again, then lets the
+ * lists refresh. A list request already in flight could still carry the task, so it is cancelled first.
+ */
+async function forgetTasks(queryClient: QueryClient, ids: ReadonlySet<string>): Promise<void> {
+  if (ids.size === 0) return;
+  await queryClient.cancelQueries({ queryKey: taskKeys.lists() });
+  for (const id of ids) {
+    await queryClient.cancelQueries({ queryKey: taskKeys.detail(id) });
+    queryClient.removeQueries({ queryKey: taskKeys.detail(id) });
+  }
+  queryClient.removeQueries({
+    queryKey: [...taskKeys.all, "by-name"],
+    predicate: (q) => ids.has((q.state.data as Task | undefined)?.id ?? ""),
+  });
+  queryClient.setQueriesData<TasksListResponse>({ queryKey: taskKeys.lists() }, (old) => {
+    if (!old) return old;
+    const tasks = old.tasks.filter((t) => !ids.has(t.id));
+    return tasks.length === old.tasks.length ? old : { tasks, count: Math.max(0, old.count - (old.tasks.length - tasks.length)) };
+  });
+  void queryClient.invalidateQueries({ queryKey: taskKeys.lists() });
+}
+
+/** Pause, resume, send and prompt edits stay pending until the lists and the task have been refetched. */
+function useTaskMutation<V extends TaskRef, R>(
+  run: (v: V) => Promise<R>,
+  options: { mutationKey?: readonly unknown[]; onMutate?: (v: V) => Promise<void> } = {},
+) {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: options.mutationKey,
     mutationFn: run,
-    onSettled: (_data, _error, v) =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: taskKeys.lists() }),
-        queryClient.invalidateQueries({ queryKey: taskKeys.detail(v.owner, v.id) }),
-      ]),
+    onMutate: options.onMutate,
+    onSettled: (_data, _error, v) => refresh(queryClient, v.id),
   });
 }
 
-export const usePauseTask = () => useTaskMutation((v: TaskRef) => pauseTask(v.owner, v.id));
-export const useResumeTask = () => useTaskMutation((v: TaskRef) => resumeTask(v.owner, v.id));
-export const useDeleteTask = () => useTaskMutation((v: TaskRef) => deleteTask(v.owner, v.id));
+/** Pausing stops the live conversation's polling first: Coder refuses live logs once the stop build starts. */
+export function usePauseTask() {
+  const queryClient = useQueryClient();
+  return useTaskMutation((v: TaskRef) => pauseTask(v.owner, v.id), {
+    mutationKey: taskKeys.action("pause"),
+    onMutate: async (v) => {
+      await queryClient.cancelQueries({ queryKey: taskKeys.logs(v.id, "live") });
+      // The snapshot of an earlier pause is about to be replaced.
+      queryClient.removeQueries({ queryKey: taskKeys.logs(v.id, "snapshot") });
+    },
+  });
+}
+
+/** Whether a pause of this task is on its way (sent, or waiting for the task to show it). */
+export const useIsPausing = (id: string) =>
+  useIsMutating({ mutationKey: taskKeys.action("pause"), predicate: (m) => (m.state.variables as TaskRef | undefined)?.id === id }) > 0;
+
+export const useResumeTask = () => useTaskMutation((v: TaskRef) => resumeTask(v.owner, v.id), { mutationKey: taskKeys.action("resume") });
 export const useSendTaskInput = () => useTaskMutation((v: TaskRef & { input: string }) => sendTaskInput(v.owner, v.id, v.input));
 export const useUpdateTaskInput = () => useTaskMutation((v: TaskRef & { input: string }) => updateTaskInput(v.owner, v.id, v.input));
+
+/** Delete: the task leaves every cache as soon as Coder accepts, so the caller can navigate at once. */
+export function useDeleteTask() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: taskKeys.action("delete"),
+    mutationFn: (v: TaskRef) => deleteTask(v.owner, v.id),
+    onSuccess: (_data, v) => forgetTasks(queryClient, new Set([v.id])),
+  });
+}
 
 export function useCreateTask() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (v: { owner: string; request: CreateTaskRequest }) => createTask(v.owner, v.request),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: taskKeys.lists() }),
+    onSuccess: (task) => {
+      queryClient.setQueryData(taskKeys.detail(task.id), task);
+      return queryClient.invalidateQueries({ queryKey: taskKeys.lists() });
+    },
   });
 }
 
@@ -105,6 +177,8 @@ export function useBulkTaskAction() {
           return { task, error };
         }
       }),
+    onSuccess: (outcomes, { action }) =>
+      action === "delete" ? forgetTasks(queryClient, new Set(outcomes.filter((o) => o.error === null).map((o) => o.task.id))) : undefined,
     onSettled: () => queryClient.invalidateQueries({ queryKey: taskKeys.all }),
   });
 }

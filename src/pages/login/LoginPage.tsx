@@ -3,16 +3,30 @@ import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { ErrorBanner } from "../../components/ErrorBanner.tsx";
 import { Field } from "../../components/Field.tsx";
 import { ThemeRoot } from "../../components/theme.tsx";
-import { describeError } from "../../lib/errors.ts";
+import { ChoiceGroup } from "../../components/ChoiceGroup.tsx";
+import { describeError, isPasswordSignInDisabled } from "../../lib/errors.ts";
 import { safeNextPath } from "../../lib/next-path.ts";
 import { useSignIn, type SignIn } from "../../queries/auth.ts";
 import { useSessionToken } from "../../queries/session.ts";
 
 type Method = "password" | "token";
 
+const METHODS = [
+  { value: "password", label: "Email and password" },
+  { value: "token", label: "Token" },
+] as const;
+
+/** Why the user is on this page, from the session guard: said once, above the form. */
+const WHY: Record<string, string> = {
+  "signed-out": "You have signed out.",
+  expired: "Your session expired. Sign in again to carry on where you were.",
+  revoked: "Your session is no longer valid: it was revoked, or ended on another device. Sign in again to carry on.",
+};
+
 export function LoginPage() {
   const [params] = useSearchParams();
   const next = safeNextPath(params.get("next"));
+  const why = WHY[params.get("reason") ?? ""];
   const navigate = useNavigate();
   const token = useSessionToken();
   const signIn = useSignIn();
@@ -35,8 +49,7 @@ export function LoginPage() {
       onSuccess: () => navigate(next, { replace: true }),
       // Deployments with only OIDC or GitHub sign-in refuse passwords; a pasted token still works there.
       onError: (e) => {
-        const refused = describeError(e);
-        if (refused.status === 403 && refused.message === "Password authentication is disabled.") setHasPassword(false);
+        if (isPasswordSignInDisabled(e)) setHasPassword(false);
       },
     });
   };
@@ -47,6 +60,11 @@ export function LoginPage() {
   return (
     <ThemeRoot>
       <main className="mx-auto max-w-sm px-4 pt-16">
+        {why && (
+          <p role="status" className="mb-4 rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-900">
+            {why}
+          </p>
+        )}
         <h1 className="mb-1 text-2xl font-semibold">Sign in to Coder Tasks</h1>
         <p className="mb-6 text-sm text-slate-600">
           {hasPassword
@@ -54,18 +72,8 @@ export function LoginPage() {
             : "This Coder deployment does not allow password sign-in: paste a session token instead."}
         </p>
         {hasPassword && (
-          <div role="group" aria-label="Sign-in method" className="mb-4 flex gap-2 text-sm">
-            {(["password", "token"] as const).map((m) => (
-              <button
-                key={m}
-                type="button"
-                aria-pressed={method === m}
-                onClick={() => setMethod(m)}
-                className={`rounded px-3 py-1 ring-1 ring-slate-300 ${method === m ? "bg-slate-900 text-white" : "bg-white"}`}
-              >
-                {m === "password" ? "Email and password" : "Session token"}
-              </button>
-            ))}
+          <div className="mb-4">
+            <ChoiceGroup label="Sign-in method" options={METHODS} value={method} onChange={setMethod} />
           </div>
         )}
         <form onSubmit={submit} className="space-y-4" noValidate>

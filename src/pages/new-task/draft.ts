@@ -1,6 +1,9 @@
+import { readUserItem, writeUserItem } from "../../lib/user-storage.ts";
+
 /**
- * The create form's draft, kept in localStorage until the task is created, so neither a reload nor a failed
- * submit loses what was typed. Reads are defensive: storage holds whatever an older version left there.
+ * The create form's draft, kept in the browser under the user's id until the task is created, so neither a
+ * reload nor a failed submit loses what was typed, and the next person to sign in never sees it. Reads are
+ * defensive: storage holds whatever an older version left there.
  */
 export interface TaskDraft {
   prompt: string;
@@ -10,12 +13,12 @@ export interface TaskDraft {
   presetId: string;
 }
 
-const KEY = "coder-tasks.new-task-draft";
+const NAME = "new-task-draft";
 export const EMPTY_DRAFT: TaskDraft = { prompt: "", name: "", displayName: "", templateId: "", presetId: "" };
 
-export function loadDraft(): TaskDraft {
+export function loadDraft(userId: string): TaskDraft {
   try {
-    const parsed: unknown = JSON.parse(window.localStorage.getItem(KEY) ?? "null");
+    const parsed: unknown = JSON.parse(readUserItem(userId, NAME) ?? "null");
     if (!parsed || typeof parsed !== "object") return EMPTY_DRAFT;
     const draft = { ...EMPTY_DRAFT };
     for (const key of Object.keys(EMPTY_DRAFT) as (keyof TaskDraft)[]) {
@@ -28,15 +31,10 @@ export function loadDraft(): TaskDraft {
   }
 }
 
-export function saveDraft(draft: TaskDraft): void {
-  try {
-    if (Object.values(draft).every((v) => v === "")) window.localStorage.removeItem(KEY);
-    else window.localStorage.setItem(KEY, JSON.stringify(draft));
-  } catch {
-    // Storage full or disabled: the form still works, it just cannot survive a reload.
-  }
+export function saveDraft(userId: string, draft: TaskDraft): void {
+  writeUserItem(userId, NAME, Object.values(draft).every((v) => v === "") ? null : JSON.stringify(draft));
 }
 
-export function clearDraft(): void {
-  window.localStorage.removeItem(KEY);
+export function clearDraft(userId: string): void {
+  writeUserItem(userId, NAME, null);
 }

@@ -1,3 +1,4 @@
+import { Panel } from "../../components/Panel.tsx";
 import type { AgentLifecycle, Task } from "../../wire/types.ts";
 
 const LIFECYCLE: Record<AgentLifecycle, string> = {
@@ -23,21 +24,20 @@ export function AgentSummary({ task }: { task: Task }) {
   const health = task.workspace_agent_health;
   const warning = lifecycle ? WARNINGS[lifecycle] : undefined;
   return (
-    <section aria-labelledby="agent-heading" className="rounded-md border border-slate-200 bg-white p-4 text-sm">
-      <h2 id="agent-heading" className="mb-2 font-semibold">
-        Agent
-      </h2>
+    <Panel title="Agent">
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
         <dt className="text-slate-500">Lifecycle</dt>
         <dd>{lifecycle ? (LIFECYCLE[lifecycle] ?? lifecycle) : "No agent (workspace not running)"}</dd>
         <dt className="text-slate-500">Health</dt>
-        <dd>{health === null ? "Unknown" : health.healthy ? "✓ Healthy" : `✕ Unhealthy${health.reason ? `: ${health.reason}` : ""}`}</dd>
+        <dd className="min-w-0 [overflow-wrap:anywhere]">
+          {health === null ? "Unknown" : health.healthy ? "✓ Healthy" : `✕ Unhealthy${health.reason ? `: ${health.reason}` : ""}`}
+        </dd>
       </dl>
       {warning && (
         <p role="note" className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-amber-900">
           ⚠ {warning}
         </p>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -2,19 +2,20 @@ import { useId } from "react";
 import type { Task } from "../../wire/types.ts";
 import { ErrorBanner } from "../../components/ErrorBanner.tsx";
 import { describeError } from "../../lib/errors.ts";
+import type { TaskActions } from "../../lib/task-phase.ts";
 import { useSend } from "./use-send.ts";
 
 const primary = "rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-50";
 const secondary = "rounded px-3 py-2 text-sm ring-1 ring-slate-300 hover:bg-slate-100";
 
 /** The message box under the conversation, with what sending means for the task's status. */
-export function Composer({ task, canResume }: { task: Task; canResume: boolean }) {
+export function Composer({ task, actions }: { task: Task; actions: TaskActions }) {
   const id = useId();
   const s = useSend(task);
-  const isActive = task.status === "active";
-  const isPaused = task.status === "paused";
-  const isStarting = task.status === "pending" || task.status === "initializing";
-  const blocked = task.status === "error" || task.status === "unknown" || (isPaused && !canResume);
+  const isActive = actions.send === "now";
+  const isPaused = actions.send === "resume-first";
+  const isStarting = actions.send === "when-ready";
+  const blocked = actions.send === null;
   const primaryAction = isActive ? s.submit : isPaused ? s.followUp : isStarting ? s.queue : undefined;
   const empty = s.draft.trim() === "";
   const sendError = s.send.isError && !s.isBusy && s.plan === null ? describeError(s.send.error) : null;
@@ -41,7 +42,9 @@ export function Composer({ task, canResume }: { task: Task; canResume: boolean }
       <p id={`${id}-hint`} className="text-xs text-slate-500">
         {blocked
           ? task.status === "paused"
-            ? "This Coder cannot resume tasks, so a paused task cannot take messages."
+            ? actions.resume.offered
+              ? `A paused task takes messages once resumed. ${actions.resume.blockedBy ?? ""}`
+              : "This Coder cannot resume tasks, so a paused task cannot take messages."
             : `The task is ${task.status}; it takes messages only while active.`
           : "Ctrl+Enter (⌘+Enter on a Mac) sends."}
       </p>
@@ -75,7 +78,7 @@ export function Composer({ task, canResume }: { task: Task; canResume: boolean }
             {s.send.isPending && s.plan === null ? "Sending…" : "Send"}
           </button>
         )}
-        {isPaused && canResume && (
+        {isPaused && (
           <button type="button" className={primary} disabled={empty || s.plan !== null} onClick={s.followUp}>
             Resume and send
           </button>

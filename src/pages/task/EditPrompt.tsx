@@ -2,7 +2,7 @@ import { useId, useState } from "react";
 import type { Task } from "../../wire/types.ts";
 import { ErrorBanner } from "../../components/ErrorBanner.tsx";
 import { describeError } from "../../lib/errors.ts";
-import { pauseResumeFor } from "../../lib/task-actions.ts";
+import type { TaskActions } from "../../lib/task-phase.ts";
 import { taskRef, usePauseTask, useUpdateTaskInput } from "../../queries/tasks.ts";
 
 const button = "rounded px-3 py-1.5 text-sm ring-1 ring-slate-300 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-50";
@@ -11,14 +11,14 @@ const button = "rounded px-3 py-1.5 text-sm ring-1 ring-slate-300 hover:bg-slate
  * Coder changes a prompt only while the task is paused (the agent starts on it at the next resume). For any
  * other status the button says why it is disabled and offers to pause first, then opens the editor.
  */
-export function EditPrompt({ task, canPause }: { task: Task; canPause: boolean }) {
+export function EditPrompt({ task, actions }: { task: Task; actions: TaskActions }) {
   const [isOpen, setOpen] = useState(false);
   const [editWhenPaused, setEditWhenPaused] = useState(false);
   const [saved, setSaved] = useState(false);
   const pause = usePauseTask();
-  const isPaused = task.status === "paused";
+  const isPaused = actions.editPrompt;
   const showForm = isPaused && (isOpen || editWhenPaused);
-  const canPauseNow = canPause && pauseResumeFor(task.status).pause === "enabled";
+  const canPauseNow = actions.pause.offered && actions.pause.blockedBy === null;
   const reasonId = useId();
 
   if (showForm) {

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { ChoiceGroup } from "../../components/ChoiceGroup.tsx";
 import type { LogFilter } from "../../lib/log-format.ts";
 
 interface LogToolbarProps {
@@ -23,20 +24,7 @@ export function LogToolbar({ filter, onFilter, search, onSearch, matchCount, cur
   const searchId = useId();
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <div role="radiogroup" aria-label="Show" className="flex gap-1">
-        {FILTERS.map((f) => (
-          <button
-            key={f.value}
-            type="button"
-            role="radio"
-            aria-checked={filter === f.value}
-            className={`${button} ${filter === f.value ? "bg-slate-900 text-white" : ""}`}
-            onClick={() => onFilter(f.value)}
-          >
-            {f.label}
-          </button>
-        ))}
-      </div>
+      <ChoiceGroup label="Show" options={FILTERS} value={filter} onChange={onFilter} />
       <div className="flex items-center gap-1">
         <label htmlFor={searchId} className="text-sm font-medium">
           Search the log

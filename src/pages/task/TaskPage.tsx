@@ -1,14 +1,16 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link, useParams } from "react-router";
-import type { Task } from "../../wire/types.ts";
+import { Link, Navigate, useParams } from "react-router";
 import { CurrentState } from "../../components/CurrentState.tsx";
 import { ErrorBanner } from "../../components/ErrorBanner.tsx";
+import { Panel } from "../../components/Panel.tsx";
 import { StaleNotice } from "../../components/StaleNotice.tsx";
 import { useNow } from "../../components/use-now.ts";
-import { hasPauseResume } from "../../lib/coder-version.ts";
-import { describeError } from "../../lib/errors.ts";
-import { buildInfoQuery } from "../../queries/auth.ts";
-import { taskQuery } from "../../queries/tasks.ts";
+import { describeError, isNotFound } from "../../lib/errors.ts";
+import { isTaskId, taskPath } from "../../lib/paths.ts";
+import { isBuildInFlight, taskActions } from "../../lib/task-phase.ts";
+import { usePermissions } from "../../queries/permissions.ts";
+import { taskByNameQuery, taskQuery } from "../../queries/tasks.ts";
+import type { Task } from "../../wire/types.ts";
 import { AgentSummary } from "./AgentSummary.tsx";
 import { Composer } from "./Composer.tsx";
 import { EditPrompt } from "./EditPrompt.tsx";
@@ -17,47 +19,51 @@ import { TaskActions } from "./TaskActions.tsx";
 import { PromptBlock, TaskHeader } from "./TaskHeader.tsx";
 import { Timeline } from "./Timeline.tsx";
 
-const BUILD_IN_FLIGHT = new Set(["pending", "starting", "stopping", "deleting", "canceling"]);
-
 /** Every 3 s while anything moves (a build, a start, an agent at work); every 30 s once paused or failed. */
 function pollInterval(task: Task | undefined): number {
-  if (!task || BUILD_IN_FLIGHT.has(task.workspace_status ?? "")) return 3_000;
+  if (!task || isBuildInFlight(task)) return 3_000;
   return task.status === "paused" || task.status === "error" ? 30_000 : 3_000;
 }
 
-const card = "rounded-md border border-slate-200 bg-white p-4";
-
+/** /tasks/:user/:task. The task's id is its address; a name in the URL is looked up once and replaced by the id. */
 export function TaskPage() {
-  const { user = "", task: taskParam = "" } = useParams();
-  const now = useNow(5_000);
-  const buildInfo = useQuery(buildInfoQuery());
-  const canPauseResume = hasPauseResume(buildInfo.data?.version);
-  const query = useQuery({
-    ...taskQuery(user, taskParam),
-    refetchInterval: (q) => (q.state.status === "error" && q.state.data === undefined ? false : pollInterval(q.state.data)),
-  });
+  const { user = "", task = "" } = useParams();
+  return isTaskId(task) ? <TaskById owner={user} id={task} /> : <TaskByName owner={user} name={task} />;
+}
 
-  if (!query.data) {
-    if (query.isError) {
-      const error = describeError(query.error);
-      return error.status === 404 ? (
-        <TaskNotFound />
-      ) : (
-        <ErrorBanner error={error} title="Could not load the task" onRetry={() => void query.refetch()} />
-      );
-    }
+function TaskByName({ owner, name }: { owner: string; name: string }) {
+  const found = useQuery(taskByNameQuery(owner, name));
+  if (found.data) return <Navigate to={taskPath(found.data)} replace />;
+  return <LoadProblem query={found} />;
+}
+
+function LoadProblem({ query }: { query: { isError: boolean; error: unknown; refetch: () => unknown } }) {
+  if (!query.isError) {
     return (
       <p role="status" className="animate-pulse text-slate-500">
         Loading task…
       </p>
     );
   }
+  if (isNotFound(query.error)) return <TaskNotFound />;
+  return <ErrorBanner error={describeError(query.error)} title="Could not load the task" onRetry={() => void query.refetch()} />;
+}
+
+function TaskById({ owner, id }: { owner: string; id: string }) {
+  const now = useNow(5_000);
+  const permissions = usePermissions();
+  const query = useQuery({
+    ...taskQuery(owner, id),
+    refetchInterval: (q) => (q.state.status === "error" && q.state.data === undefined ? false : pollInterval(q.state.data)),
+  });
+  if (!query.data) return <LoadProblem query={query} />;
 
   const task = query.data;
-  const refetchError = query.isError ? describeError(query.error) : null;
+  const actions = taskActions(task, { pauseResume: permissions.canPauseResume });
+  const refetchError = query.isError ? query.error : null;
   return (
-    <article className="space-y-5">
-      {refetchError?.status === 404 ? (
+    <article className="min-w-0 space-y-5">
+      {refetchError !== null && isNotFound(refetchError) ? (
         <div role="alert" className="rounded-md border border-slate-300 bg-slate-100 p-3 text-sm">
           This task has been deleted, or you no longer have access to it.{" "}
           <Link to="/tasks" className="text-sky-700 underline">
@@ -65,30 +71,26 @@ export function TaskPage() {
           </Link>
         </div>
       ) : (
-        refetchError && <StaleNotice error={refetchError} since={new Date(query.dataUpdatedAt).toLocaleTimeString()} />
+        refetchError !== null && (
+          <StaleNotice error={describeError(refetchError)} since={new Date(query.dataUpdatedAt).toLocaleTimeString()} />
+        )
       )}
       <TaskHeader task={task} now={now} />
-      <TaskActions task={task} canPauseResume={canPauseResume} />
+      <TaskActions task={task} actions={actions} />
       <div className="grid gap-5 lg:grid-cols-3">
-        <div className="space-y-3 lg:col-span-2">
-          <LogPanel task={task} now={now} />
-          <Composer task={task} canResume={canPauseResume} />
+        <div className="min-w-0 space-y-3 lg:col-span-2">
+          <LogPanel task={task} actions={actions} now={now} />
+          <Composer task={task} actions={actions} />
         </div>
-        <div className="space-y-4">
-          <section aria-labelledby="state-heading" className={card}>
-            <h2 id="state-heading" className="mb-2 font-semibold">
-              Current state
-            </h2>
-            <CurrentState status={task.status} state={task.current_state} now={now} />
-          </section>
+        <div className="min-w-0 space-y-4">
+          <Panel title="Current state">
+            <CurrentState task={task} now={now} />
+          </Panel>
           <AgentSummary task={task} />
-          <section aria-labelledby="prompt-heading" className={`${card} space-y-3`}>
-            <h2 id="prompt-heading" className="font-semibold">
-              Prompt
-            </h2>
+          <Panel title="Prompt" className="space-y-3">
             <PromptBlock prompt={task.initial_prompt} />
-            <EditPrompt task={task} canPause={canPauseResume} />
-          </section>
+            <EditPrompt task={task} actions={actions} />
+          </Panel>
           <Timeline task={task} seenAt={query.dataUpdatedAt} />
         </div>
       </div>

@@ -1,15 +1,10 @@
 import { useEffect, useRef, useState } from "react";
 import type { Task } from "../../wire/types.ts";
-import { describeError } from "../../lib/errors.ts";
+import { isAgentBusy } from "../../lib/errors.ts";
+import { isReadyForInput } from "../../lib/task-phase.ts";
 import { taskRef, useResumeTask, useSendTaskInput } from "../../queries/tasks.ts";
 
-/** Coder's answer when the agent is busy (AgentAPI not "stable"). */
-const NOT_READY = "Task app is not ready to accept input.";
-
 type SendPlan = null | "when-ready" | "follow-up";
-
-/** An active agent takes input unless it is working; a null state right after a start counts as ready. */
-const isReady = (task: Task) => task.status === "active" && task.current_state?.state !== "working";
 
 /**
  * Sending a message: at once, or queued until the agent is ready, or — for a paused task — resume, wait
@@ -37,7 +32,7 @@ export function useSend(task: Task) {
         },
         onError: (error) => {
           // A queued message that meets a busy agent keeps waiting; otherwise the server's words are shown.
-          if (describeError(error).message !== NOT_READY) setPlan(null);
+          if (!isAgentBusy(error)) setPlan(null);
         },
         onSettled: () => {
           inFlight.current = false;
@@ -47,8 +42,8 @@ export function useSend(task: Task) {
   };
 
   /** Sent at once, the agent was busy: the page offers to send when it is idle. */
-  const isBusy = plan === null && send.isError && describeError(send.error).message === NOT_READY;
-  const ready = isReady(task);
+  const isBusy = plan === null && send.isError && isAgentBusy(send.error);
+  const ready = isReadyForInput(task);
   const isWaiting = plan === "when-ready" || (plan === "follow-up" && resume.isSuccess);
   useEffect(() => {
     if (isWaiting && ready && draft.trim() !== "" && !inFlight.current) deliver(draft);

@@ -45,7 +45,7 @@ export const TaskRow = memo(function TaskRow({ task, rowIndex, now, organization
         <StatusBadge status={task.status} />
         {state && (
           <div className="truncate text-xs text-slate-600" title={state.message}>
-            {stateLabel(task.status, state.state)}
+            {stateLabel(task)}
             {state.message && `: ${state.message}`}
             <span className="text-slate-500"> · for {relativeDuration(state.timestamp, now)}</span>
           </div>

@@ -5,10 +5,10 @@ import type { Task, TaskStatus } from "../../wire/types.ts";
 import { ErrorBanner } from "../../components/ErrorBanner.tsx";
 import { StaleNotice } from "../../components/StaleNotice.tsx";
 import { useNow } from "../../components/use-now.ts";
-import { hasPauseResume } from "../../lib/coder-version.ts";
 import { describeError } from "../../lib/errors.ts";
 import { filtersToParams, parseFilters, serverQuery, type TaskFilters } from "../../lib/task-filters.ts";
-import { buildInfoQuery, meQuery } from "../../queries/auth.ts";
+import { meQuery } from "../../queries/auth.ts";
+import { usePermissions } from "../../queries/permissions.ts";
 import { organizationsQuery } from "../../queries/directory.ts";
 import { taskListQuery, useBulkTaskAction, type BulkAction } from "../../queries/tasks.ts";
 import { BulkBar } from "./BulkBar.tsx";
@@ -42,15 +42,16 @@ export function TasksPage() {
 
   const now = useNow(30_000);
   const me = useQuery(meQuery());
-  const buildInfo = useQuery(buildInfoQuery());
+  const permissions = usePermissions();
   const organizations = useQuery(organizationsQuery());
   const list = useQuery({ ...taskListQuery(serverQuery(filters)), refetchInterval: POLL_MS });
   const view = useTaskView(list.data?.tasks, filters, search);
   useTabTitle(view.waitingTotal);
 
   const orgNames = useMemo(() => new Map((organizations.data ?? []).map((o) => [o.id, o.display_name || o.name])), [organizations.data]);
+  // Organization admins see their organization's tasks without a site role that says so; the list shows it.
   const canSeeOthers =
-    me.data?.roles.some((r) => r.name === "owner") === true ||
+    permissions.canSeeAllTasks ||
     filters.owner !== "" ||
     filters.organization !== "" ||
     (list.data?.tasks.some((t) => t.owner_id !== me.data?.id) ?? false);
@@ -96,7 +97,7 @@ export function TasksPage() {
       {bulk.data && bulk.variables && <BulkResults action={bulk.variables.action} outcomes={bulk.data} onDismiss={() => bulk.reset()} />}
       <BulkBar
         selected={selectedRows}
-        canPauseResume={hasPauseResume(buildInfo.data?.version)}
+        canPauseResume={permissions.canPauseResume}
         isBusy={bulk.isPending}
         onAction={run}
         onClear={() => setSelected(new Set())}

@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 import { TASK_STATUSES, type Task } from "../../wire/types.ts";
-import { isWaitingForInput, matchesStatus, searchText, sortTasks, type TaskFilters } from "../../lib/task-filters.ts";
+import { matchesStatus, searchText, sortTasks, type TaskFilters } from "../../lib/task-filters.ts";
+import { isWaitingForInput } from "../../lib/task-phase.ts";
 import type { StatusCounts } from "./StatusToggles.tsx";
 
 export interface TaskView {

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { Link, Navigate, useSearchParams } from "react-router";
 import type { Task } from "../../wire/types.ts";
 import { useNow } from "../../components/use-now.ts";
@@ -26,6 +26,7 @@ const signature = (t: Task) => `${t.status}|${t.current_state?.state ?? ""}|${t.
  */
 export function WallPage() {
   const [params] = useSearchParams();
+  const headingId = useId();
   const config = useMemo(() => parseWallConfig(params), [params]);
   const now = useNow(15_000);
   const { width, height } = useWindowSize();
@@ -77,8 +78,8 @@ export function WallPage() {
           const group = grouped.find((g) => g.id === column.group);
           if (!group) return null;
           return (
-            <section key={group.id} aria-labelledby={`wall-${group.id}`} style={{ width: column.width }} className="shrink-0">
-              <h2 id={`wall-${group.id}`} className="mb-2 truncate text-xl font-semibold">
+            <section key={group.id} aria-labelledby={`${headingId}-${group.id}`} style={{ width: column.width }} className="shrink-0">
+              <h2 id={`${headingId}-${group.id}`} className="mb-2 truncate text-xl font-semibold">
                 {group.title} <span className="text-slate-400">({group.tasks.length})</span>
               </h2>
               <ul className="grid" style={{ gap: plan.gap, gridTemplateColumns: `repeat(auto-fill, minmax(${plan.tileWidth}px, 1fr))` }}>

@@ -1,6 +1,6 @@
 import type { Task } from "../../wire/types.ts";
 import { Avatar } from "../../components/Avatar.tsx";
-import { STATUS_LOOK, stateLabel } from "../../lib/status.ts";
+import { stateLabel, statusLook } from "../../lib/status.ts";
 import { relativeDuration } from "../../lib/time.ts";
 import type { TileSize } from "../../lib/wall-layout.ts";
 
@@ -16,7 +16,7 @@ interface WallTileProps {
 
 /** One task on the wall; what it shows shrinks with the tile, but status always has words or a labelled icon. */
 export function WallTile({ task, size, height, now, isPrivate, hasChanged, stuckFor }: WallTileProps) {
-  const look = STATUS_LOOK[task.status];
+  const look = statusLook(task.status);
   const state = task.current_state;
   const since = relativeDuration(state?.timestamp ?? task.updated_at, now);
   const title = task.display_name || task.name;
@@ -48,7 +48,7 @@ export function WallTile({ task, size, height, now, isPrivate, hasChanged, stuck
       )}
       {(size === "l" || size === "m") && state && (
         <p className="truncate text-xs text-slate-400">
-          {stateLabel(task.status, state.state)}
+          {stateLabel(task)}
           {!isPrivate && state.message && `: ${state.message}`}
         </p>
       )}

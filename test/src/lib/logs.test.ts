@@ -17,7 +17,8 @@ describe("merging polled logs by id", () => {
     const first = live([entry(0), entry(1), entry(2)]);
     const second = live([entry(0), entry(1), entry(2), entry(3)]);
     const merged = mergeLogs(first, second);
-    expect(merged.logs.slice(0, 3).every((e, i) => e === first.logs[i])).toBe(true);
+    merged.logs.slice(0, 3).forEach((e, i) => expect(e).toBe(first.logs[i]));
+    expect(merged.logs).toHaveLength(4);
     expect(merged.logs[3]).toEqual(entry(3));
   });
 

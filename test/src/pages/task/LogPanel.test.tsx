@@ -1,0 +1,107 @@
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { advance } from "../../../support/sim-tasks.ts";
+import { openTask, poll } from "../../../support/task-page.ts";
+
+describe("the conversation", () => {
+  it("follows new entries at the bottom, and counts them once the reader scrolls up", async () => {
+    const { sim, task } = openTask("idle");
+    const log = await screen.findByRole("log", { name: "Conversation" });
+    for (let i = 0; i < 12; i++) sim.engine.appendMessage(task, "agent", `Earlier line ${i}`);
+    await poll(2_000);
+    await waitFor(() => expect(within(log).getByText("Earlier line 11")).toBeInTheDocument());
+    expect(screen.queryByRole("button", { name: /new message/ })).not.toBeInTheDocument();
+
+    log.scrollTop = 0;
+    fireEvent.scroll(log);
+    sim.engine.appendMessage(task, "agent", "Fresh one");
+    sim.engine.appendMessage(task, "agent", "Fresh two");
+    await poll(2_000);
+    const more = await screen.findByRole("button", { name: "2 new messages ↓" });
+    fireEvent.click(more);
+    await waitFor(() => expect(screen.queryByRole("button", { name: /new message/ })).not.toBeInTheDocument());
+    expect(await within(log).findByText("Fresh two")).toBeInTheDocument();
+  });
+
+  it("searches with highlights and steps through matches", async () => {
+    const { user, sim, task } = openTask("idle");
+    sim.engine.appendMessage(task, "agent", "the cache is cold; warming the CACHE");
+    await screen.findByRole("log", { name: "Conversation" });
+    await poll(2_000);
+    await user.type(screen.getByLabelText("Search the log"), "cache");
+    expect(await screen.findByText("1 of 2")).toBeInTheDocument();
+    expect(screen.getAllByText(/^cache$/i, { selector: "mark" })).toHaveLength(2);
+    await user.click(screen.getByRole("button", { name: "Next match" }));
+    expect(screen.getByText("2 of 2")).toBeInTheDocument();
+    await user.click(screen.getByRole("radio", { name: "Your messages" }));
+    expect(screen.getByText("No matches")).toBeInTheDocument();
+  });
+
+  it("shows agent colours, never raw escape codes, and user input apart from agent output", async () => {
+    const { sim, task } = openTask("idle");
+    sim.engine.appendMessage(task, "agent", "\u001b[31mfailed\u001b[0m and <b>not bold</b>");
+    const log = await screen.findByRole("log", { name: "Conversation" });
+    await poll(2_000);
+    const red = await within(log).findByText("failed");
+    expect(red).toHaveClass("text-red-700");
+    expect(log.textContent).not.toContain("\u001b");
+    expect(within(log).getByText(/and <b>not bold<\/b>/)).toBeInTheDocument();
+    expect(within(log).getAllByRole("article", { name: /^You,/ }).length).toBeGreaterThan(0);
+    expect(within(log).getAllByRole("article", { name: /^Agent,/ }).length).toBeGreaterThan(0);
+  });
+
+  it("copies an entry's text", async () => {
+    const { user, sim, task } = openTask("idle");
+    sim.engine.appendMessage(task, "agent", "Copy this exact line");
+    const log = await screen.findByRole("log", { name: "Conversation" });
+    await poll(2_000);
+    const entry = (await within(log).findByText("Copy this exact line")).closest("article") as HTMLElement;
+    await user.click(within(entry).getByRole("button", { name: "Copy" }));
+    expect(await navigator.clipboard.readText()).toBe("Copy this exact line");
+    expect(within(entry).getByRole("button", { name: "Copied" })).toBeInTheDocument();
+  });
+
+  it("shows a paused task's snapshot with its age", async () => {
+    openTask("paused");
+    expect(await screen.findByRole("note")).toHaveTextContent(/Snapshot taken (just now|.+ ago), when the task was paused\./);
+    expect(screen.getByRole("log", { name: "Conversation" })).toHaveTextContent("Check the page");
+  });
+
+  it("says when there is no snapshot", async () => {
+    openTask("pending");
+    expect(await screen.findByText("No snapshot available: the agent saved none when the task was paused.")).toBeInTheDocument();
+  });
+
+  it("explains that an errored task's conversation cannot be read", async () => {
+    openTask("error");
+    expect(await screen.findByRole("note")).toHaveTextContent(/The task is in error, so its conversation cannot be shown/);
+    expect(screen.queryByRole("log")).not.toBeInTheDocument();
+  });
+
+  it("scrolls to the entry a permalink names", async () => {
+    openTask("idle", { path: "#log-1" });
+    await screen.findByRole("log", { name: "Conversation" });
+    await waitFor(() => expect(document.getElementById("log-1")).toHaveClass("ring-2"));
+    expect(document.getElementById("log-2")).not.toHaveClass("ring-2");
+  });
+
+  it("keeps the conversation on screen through a pause, marked as stopping, until the snapshot arrives", async () => {
+    const { user, sim, task } = openTask("idle");
+    sim.engine.appendMessage(task, "agent", "Said before the pause");
+    const log = await screen.findByRole("log", { name: "Conversation" });
+    await poll(2_000);
+    expect(await within(log).findByText("Said before the pause")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Pause" }));
+    await waitFor(() => expect(screen.getByRole("heading", { level: 1 }).parentElement).toHaveTextContent("Unknown"));
+    expect(screen.getByText(/^Stopping: this is the conversation as it was/)).toBeInTheDocument();
+    expect(within(screen.getByRole("log", { name: "Conversation" })).getByText("Said before the pause")).toBeInTheDocument();
+    // No request Coder would refuse while it stops: no error appears, whatever the polls do.
+    await poll(6_000);
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    advance(sim, 3_000);
+    await poll(3_000);
+    expect(await screen.findByText(/Snapshot taken .*, when the task was paused\./)).toBeInTheDocument();
+    expect(within(screen.getByRole("log", { name: "Conversation" })).getByText("Said before the pause")).toBeInTheDocument();
+    expect(screen.queryByText(/^Stopping:/)).not.toBeInTheDocument();
+  });
+});
