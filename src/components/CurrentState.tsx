@@ -29,7 +29,7 @@ export function CurrentState({ task, now }: { task: Pick<Task, "status" | "curre
             {shortLinkLabel(url)}
           </a>
         ) : (
-          <p className="break-all font-mono text-xs text-slate-600">{state.uri}</p>
+          <p className="font-mono text-xs text-slate-600">{state.uri}</p>
         ))}
     </div>
   );

@@ -1,4 +1,23 @@
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Tab from the last control goes back to the first (and Shift+Tab the other way), not out to the browser. */
+function keepFocusInside(event: KeyboardEvent<HTMLDialogElement>): void {
+  if (event.key !== "Tab") return;
+  const items = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (!first || !last) return;
+  if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  } else if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  }
+}
 
 interface DialogProps {
   title: string;
@@ -9,8 +28,8 @@ interface DialogProps {
 }
 
 /**
- * A modal on the native <dialog>: the browser traps focus inside it, makes the page behind it inert and
- * closes it on Escape. Focus goes back to whatever opened it.
+ * A modal on the native <dialog>: the browser makes the page behind it inert and closes it on Escape; Tab
+ * cycles through its controls. Focus goes back to whatever opened it.
  */
 export function Dialog({ title, onClose, children, className = "max-w-lg" }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -29,6 +48,7 @@ export function Dialog({ title, onClose, children, className = "max-w-lg" }: Dia
     <dialog
       ref={ref}
       aria-labelledby={titleId}
+      onKeyDown={keepFocusInside}
       // A close queued while React remounted the dialog (StrictMode) arrives when it is open again: ignore it.
       onClose={() => {
         if (!ref.current?.open) onClose();

@@ -6,7 +6,7 @@ export function ErrorBanner({ error, title, onRetry }: { error: ErrorDescription
     <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
       {title && <p className="font-semibold">{title}</p>}
       <p className={title ? "" : "font-semibold"}>{error.message}</p>
-      {error.detail && <p className="mt-1 whitespace-pre-wrap break-words">{error.detail}</p>}
+      {error.detail && <p className="mt-1 whitespace-pre-wrap">{error.detail}</p>}
       {error.validations.length > 0 && (
         <ul className="mt-1 list-disc pl-5">
           {error.validations.map((v) => (

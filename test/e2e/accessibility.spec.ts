@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 import { createRequire } from "node:module";
 import { startServer, type RunningServer } from "./servers.ts";
 import { signIn } from "./session.ts";
@@ -67,4 +68,33 @@ test.describe("in the dark theme", () => {
     await expect(page.getByRole("heading", { name: "Current state" })).toBeVisible();
     expect(await violations(page), "task page, dark").toEqual([]);
   });
+});
+
+test("dialogs keep the focus inside, leave the page behind them inert, close on Escape and give the focus back", async ({ page }) => {
+  await signIn(page, server.url, "alice@example.com");
+  await expect(page.getByRole("table")).toBeVisible();
+  for (const [opener, title] of [
+    [page.getByRole("button", { name: "Keyboard shortcuts" }), "Keyboard shortcuts"],
+    [page.getByRole("button", { name: "Notifications" }), "Notifications"],
+  ] as const) {
+    await opener.click();
+    const dialog = page.getByRole("dialog", { name: title });
+    await expect(dialog).toBeVisible();
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.closest("dialog") !== null), `${title}: Tab ${i + 1}`).toBe(true);
+    }
+    // The page behind a modal dialog is inert: its buttons cannot take the focus.
+    const canFocusSignOut = () =>
+      page.evaluate(() => {
+        const button = [...document.querySelectorAll("button")].find((b) => b.textContent === "Sign out");
+        button?.focus();
+        const focused = document.activeElement === button;
+        return focused;
+      });
+    expect(await canFocusSignOut()).toBe(false);
+    await page.keyboard.press("Escape");
+    await expect(dialog).toHaveCount(0);
+    await expect(opener).toBeFocused();
+  }
 });

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 import { apiToken, startServer, type RunningServer } from "./servers.ts";
 import { signIn } from "./session.ts";
 
@@ -30,21 +30,25 @@ test("an invalid name is caught before anything is sent", async ({ page }) => {
   expect(await taskCount()).toBe(before);
 });
 
-test("a duplicate name shows the server's error on the name field", async ({ page }) => {
-  await signIn(page, server.url, "alice@example.com", "/tasks/new");
-  await page.getByLabel("Prompt").fill("First of two");
-  await page.getByLabel("Name (optional)", { exact: true }).fill("twin-task");
-  await page.getByRole("button", { name: "Create task" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "First of two" })).toBeVisible();
+test.describe("refused by the server", () => {
+  test.use({ allowedHttpErrors: [409] });
 
-  await page.goto(`${server.url}/tasks/new`);
-  await page.getByLabel("Prompt").fill("Second of two");
-  await page.getByLabel("Name (optional)", { exact: true }).fill("twin-task");
-  await page.getByRole("button", { name: "Create task" }).click();
-  const name = page.getByLabel("Name (optional)", { exact: true });
-  await expect(name).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText('Workspace "twin-task" already exists. This value is already in use and should be unique.')).toBeVisible();
-  await expect(page.getByLabel("Prompt")).toHaveValue("Second of two");
+  test("a duplicate name shows the server's error on the name field", async ({ page }) => {
+    await signIn(page, server.url, "alice@example.com", "/tasks/new");
+    await page.getByLabel("Prompt").fill("First of two");
+    await page.getByLabel("Name (optional)", { exact: true }).fill("twin-task");
+    await page.getByRole("button", { name: "Create task" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "First of two" })).toBeVisible();
+
+    await page.goto(`${server.url}/tasks/new`);
+    await page.getByLabel("Prompt").fill("Second of two");
+    await page.getByLabel("Name (optional)", { exact: true }).fill("twin-task");
+    await page.getByRole("button", { name: "Create task" }).click();
+    const name = page.getByLabel("Name (optional)", { exact: true });
+    await expect(name).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText('Workspace "twin-task" already exists. This value is already in use and should be unique.')).toBeVisible();
+    await expect(page.getByLabel("Prompt")).toHaveValue("Second of two");
+  });
 });
 
 test("the draft survives a reload, and is gone once the task is created", async ({ page }) => {

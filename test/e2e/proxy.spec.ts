@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 import { startServer, taskNamesOf, type RunningServer } from "./servers.ts";
 
 let coder: RunningServer;
@@ -12,6 +12,9 @@ test.afterAll(async () => {
   await dashboard.stop();
   await coder.stop();
 });
+
+// The wrong password below is Coder's 401.
+test.use({ allowedHttpErrors: [401] });
 
 test("the dashboard works against a Coder behind CODER_URL, exactly as with the simulator", async ({ page }) => {
   await page.goto(`${dashboard.url}/tasks`);

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 import { startServer, taskNamesOf, type RunningServer } from "./servers.ts";
 import { signIn } from "./session.ts";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 import { apiToken, startServer, type RunningServer } from "./servers.ts";
 import { signIn } from "./session.ts";
 
@@ -6,6 +6,15 @@ async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
   let text = "";
   for await (const chunk of stream) text += chunk.toString();
   return text;
+}
+
+/** Installed before a delete: notes whether a link named `name` ever appears in the page. */
+function watchForLink(name: string) {
+  const w = window as unknown as { __sawLink: boolean };
+  w.__sawLink = false;
+  new MutationObserver(() => {
+    if ([...document.querySelectorAll("table a")].some((a) => a.textContent === name)) w.__sawLink = true;
+  }).observe(document, { childList: true, subtree: true, characterData: true });
 }
 
 let server: RunningServer;
@@ -16,8 +25,6 @@ test.afterAll(async () => server.stop());
 
 test("an owner follows a task through its life: live log, send, pause, edit, resume, delete", async ({ page }) => {
   test.setTimeout(120_000);
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
   await signIn(page, server.url, "alice@example.com");
 
   // Create a task and watch it start: the conversation fills in without a reload.
@@ -31,7 +38,8 @@ test("an owner follows a task through its life: live log, send, pause, edit, res
     timeout: 30_000,
   });
   await expect(log.getByText(/Ran \d+ tests: all passed\./)).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole("region", { name: "Current state" })).toContainText("Waiting for input", { timeout: 30_000 });
+  // The simulated agent ends its first piece of work waiting, complete or failed: each takes a message.
+  await expect(page.getByRole("region", { name: "Current state" })).toContainText(/Waiting for input|Complete|Failed/, { timeout: 30_000 });
 
   // Send a message and see it, then the agent's answer, in the log.
   await page.getByRole("textbox", { name: "Message to the agent" }).fill("Use shields.io for the badges");
@@ -39,8 +47,10 @@ test("an owner follows a task through its life: live log, send, pause, edit, res
   await expect(log.getByText("Use shields.io for the badges", { exact: true })).toBeVisible();
   await expect(log.getByText(/Understood: Use shields\.io for the badges/)).toBeVisible({ timeout: 20_000 });
 
-  // Pause: the page follows it to paused and shows the snapshot.
+  // Pause: the conversation stays on screen, marked as stopping, until the snapshot arrives.
   await page.getByRole("region", { name: "Actions" }).getByRole("button", { name: "Pause" }).click();
+  await expect(page.getByText(/^Stopping: this is the conversation as it was/)).toBeVisible();
+  await expect(log.getByText("Use shields.io for the badges", { exact: true })).toBeVisible();
   await expect(title.locator("..")).toContainText("Paused", { timeout: 30_000 });
   await expect(page.getByText(/Snapshot taken .*, when the task was paused\./)).toBeVisible({ timeout: 20_000 });
   await expect(log.getByText("Use shields.io for the badges", { exact: true })).toBeVisible();
@@ -57,14 +67,21 @@ test("an owner follows a task through its life: live log, send, pause, edit, res
   await expect(title.locator("..")).toContainText("Active", { timeout: 30_000 });
   await expect(log.getByText("Tidy up the README badges and the license section", { exact: true })).toBeVisible({ timeout: 30_000 });
 
-  // Delete: confirmed by name, then gone from the list.
-  await expect(page.getByRole("region", { name: "Current state" })).toContainText("Waiting for input", { timeout: 40_000 });
-  await page.getByRole("region", { name: "Actions" }).getByRole("button", { name: "Delete" }).click();
-  await page.getByRole("group", { name: "Confirm delete" }).getByRole("button", { name: "Delete task" }).click();
+  // Delete: confirmed by name, then at once on a list that never draws the task again.
+  const remove = page.getByRole("region", { name: "Actions" }).getByRole("button", { name: "Delete" });
+  // Coder refuses a delete while the resume's build runs, so the button waits for it.
+  await expect(remove).toBeEnabled({ timeout: 40_000 });
+  await remove.click();
+  const confirm = page.getByRole("dialog", { name: "Delete “Tidy up the README badges”?" });
+  await page.evaluate(watchForLink, "Tidy up the README badges");
+  const clicked = Date.now();
+  await confirm.getByRole("button", { name: "Delete task" }).click();
   await expect(page).toHaveURL(/\/tasks$/);
+  expect(Date.now() - clicked).toBeLessThan(1_000);
   await expect(page.getByRole("table")).toBeVisible();
-  await expect(page.getByRole("link", { name: "Tidy up the README badges", exact: true })).toHaveCount(0);
-  expect(errors).toEqual([]);
+  // Past the list's refetch, the deleted task was never drawn.
+  await page.waitForTimeout(1_500);
+  expect(await page.evaluate(() => (window as unknown as { __sawLink: boolean }).__sawLink)).toBe(false);
 });
 
 test("new entries arrive while reading earlier ones, and a permalink opens at its entry", async ({ page }) => {
@@ -98,4 +115,16 @@ test("new entries arrive while reading earlier ones, and a permalink opens at it
 
   await page.goto(`${page.url().split("#")[0]}#log-3`);
   await expect(page.locator("#log-3")).toBeInViewport();
+});
+
+test.describe("a task that is not there", () => {
+  test.use({ allowedHttpErrors: [404] });
+
+  test("says so within a second", async ({ page }) => {
+    await signIn(page, server.url, "alice@example.com");
+    const started = Date.now();
+    await page.goto(`${server.url}/tasks/alice/00000000-0000-4000-8000-000000000000`);
+    await expect(page.getByRole("heading", { name: "Task not found, or you don't have access" })).toBeVisible({ timeout: 1_000 });
+    expect(Date.now() - started).toBeLessThan(1_500);
+  });
 });

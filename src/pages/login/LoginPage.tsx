@@ -12,7 +12,7 @@ import { useSessionToken } from "../../queries/session.ts";
 type Method = "password" | "token";
 
 const METHODS = [
-  { value: "password", label: "Email and password" },
+  { value: "password", label: "Coder account" },
   { value: "token", label: "Token" },
 ] as const;
 

@@ -29,7 +29,7 @@ export function AgentSummary({ task }: { task: Task }) {
         <dt className="text-slate-500">Lifecycle</dt>
         <dd>{lifecycle ? (LIFECYCLE[lifecycle] ?? lifecycle) : "No agent (workspace not running)"}</dd>
         <dt className="text-slate-500">Health</dt>
-        <dd className="min-w-0 [overflow-wrap:anywhere]">
+        <dd className="min-w-0">
           {health === null ? "Unknown" : health.healthy ? "✓ Healthy" : `✕ Unhealthy${health.reason ? `: ${health.reason}` : ""}`}
         </dd>
       </dl>

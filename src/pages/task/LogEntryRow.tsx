@@ -46,7 +46,7 @@ export const LogEntryRow = memo(function LogEntryRow({ entry, marks = NO_MARKS, 
           {copied ? "Copied" : "Copy"}
         </button>
       </header>
-      <pre className="font-mono text-sm break-words whitespace-pre-wrap">
+      <pre className="font-mono text-sm whitespace-pre-wrap">
         {segments.map((segment, i) =>
           segment.mark ? (
             <mark key={i} className={`${segment.className} ${segment.mark === "current" ? "bg-orange-300" : "bg-yellow-200"}`}>

@@ -57,7 +57,7 @@ export function TaskActions({ task, actions }: { task: Task; actions: Allowed })
             remove.mutate(ref, { onSuccess: () => navigate("/tasks", { replace: true }) });
           }}
         >
-          <p className="text-sm text-slate-600 [overflow-wrap:anywhere]">Its workspace is deleted too. This cannot be undone.</p>
+          <p className="text-sm text-slate-600">Its workspace is deleted too. This cannot be undone.</p>
         </ConfirmDialog>
       )}
       {failure && <ErrorBanner error={describeError(failure)} />}

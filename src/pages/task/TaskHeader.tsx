@@ -19,7 +19,7 @@ export function TaskHeader({ task, now }: { task: Task; now: number }) {
         </Link>
       </p>
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold break-words">{task.display_name || task.name}</h1>
+        <h1 className="text-2xl font-semibold">{task.display_name || task.name}</h1>
         <StatusBadge status={task.status} />
       </div>
       <p className="font-mono text-sm text-slate-600">{task.name}</p>
@@ -60,7 +60,7 @@ export function PromptBlock({ prompt }: { prompt: string }) {
   const isLong = prompt.length > 280 || prompt.split("\n").length > 4;
   return (
     <div className="space-y-2">
-      <pre className={`font-sans text-sm break-words whitespace-pre-wrap ${isLong && !isExpanded ? "line-clamp-4" : ""}`}>
+      <pre className={`font-sans text-sm whitespace-pre-wrap ${isLong && !isExpanded ? "line-clamp-4" : ""}`}>
         {prompt || "(empty prompt)"}
       </pre>
       <div className="flex gap-2">

@@ -24,7 +24,7 @@ export function Timeline({ task, seenAt }: { task: Task; seenAt: number }) {
             <time dateTime={new Date(change.at).toISOString()} className="shrink-0 text-slate-500 tabular-nums">
               {new Date(change.at).toLocaleTimeString()}
             </time>
-            <span className="min-w-0 [overflow-wrap:anywhere]">{change.text}</span>
+            <span className="min-w-0">{change.text}</span>
           </li>
         ))}
       </ol>

@@ -11,7 +11,7 @@ export function ConfirmDeleteDialog({ tasks, onConfirm, onCancel }: { tasks: Tas
       onCancel={onCancel}
     >
       <p className="text-sm text-slate-600">Their workspaces are deleted too. This cannot be undone.</p>
-      <ul className="mt-3 max-h-64 list-disc overflow-y-auto pl-5 text-sm [overflow-wrap:anywhere]">
+      <ul className="mt-3 max-h-64 list-disc overflow-y-auto pl-5 text-sm">
         {tasks.map((t) => (
           <li key={t.id}>
             {t.display_name || t.name} <span className="text-slate-500">({t.owner_name})</span>

@@ -1,7 +1,7 @@
-import { useWindowVirtualizer } from "@tanstack/react-virtual";
-import { memo, useLayoutEffect, useRef, useState } from "react";
+import { memo, useRef } from "react";
 import type { Task } from "../../wire/types.ts";
 import { TaskRow, ROW_HEIGHT } from "./TaskRow.tsx";
+import { useWindowRows } from "./use-window-rows.ts";
 
 interface TaskTableProps {
   tasks: Task[];
@@ -19,30 +19,16 @@ const COLUMNS = 8;
  * above and below so that it stays a real table for assistive technology (aria-rowcount and -rowindex).
  */
 export const TaskTable = memo(function TaskTable({ tasks, now, organizations, selected, onToggle, onToggleAll }: TaskTableProps) {
-  const tableRef = useRef<HTMLTableElement>(null);
-  const [offset, setOffset] = useState(0);
-  useLayoutEffect(() => {
-    const top = tableRef.current?.getBoundingClientRect().top ?? 0;
-    setOffset(top + window.scrollY);
-  }, []);
-  const virtualizer = useWindowVirtualizer({
-    count: tasks.length,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    scrollMargin: offset,
-    getItemKey: (index) => tasks[index]?.id ?? index,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0];
-  const last = items[items.length - 1];
-  const before = first ? first.start - offset : 0;
-  const after = last ? virtualizer.getTotalSize() - (last.end - offset) : 0;
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const { start, end } = useWindowRows(bodyRef, tasks.length, ROW_HEIGHT, 8);
+  const before = start * ROW_HEIGHT;
+  const after = (tasks.length - end) * ROW_HEIGHT;
   const selectedCount = tasks.reduce((n, t) => n + (selected.has(t.id) ? 1 : 0), 0);
   const allSelected = tasks.length > 0 && selectedCount === tasks.length;
 
   return (
     <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
-      <table ref={tableRef} className="w-full min-w-[60rem] table-fixed text-left text-sm" aria-rowcount={tasks.length + 1}>
+      <table className="w-full min-w-[60rem] table-fixed text-left text-sm" aria-rowcount={tasks.length + 1}>
         <caption className="sr-only">Tasks, {tasks.length} shown</caption>
         <colgroup>
           <col className="w-10" />
@@ -90,20 +76,18 @@ export const TaskTable = memo(function TaskTable({ tasks, now, organizations, se
             </th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody ref={bodyRef} className="divide-y divide-slate-100">
           {before > 0 && (
             <tr aria-hidden="true" style={{ height: before }}>
               <td colSpan={COLUMNS} />
             </tr>
           )}
-          {items.map((item) => {
-            const task = tasks[item.index];
-            if (!task) return null;
+          {tasks.slice(start, end).map((task, i) => {
             return (
               <TaskRow
                 key={task.id}
                 task={task}
-                rowIndex={item.index + 2}
+                rowIndex={start + i + 2}
                 now={now}
                 organization={organizations.get(task.organization_id) ?? ""}
                 isSelected={selected.has(task.id)}
