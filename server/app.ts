@@ -53,9 +53,9 @@ function withoutCookies(request: Request, target: URL, session: string | undefin
 function passBack(response: Response): Response {
   const headers = new Headers(response.headers);
   headers.delete("set-cookie");
-  // fetch has already decoded the body, so the upstream encoding and length no longer describe it.
-  headers.delete("content-encoding");
-  headers.delete("content-length");
+  // Framing belongs to each connection; and fetch has already decoded the body, so the upstream encoding
+  // and length no longer describe it.
+  for (const name of ["connection", "keep-alive", "transfer-encoding", "content-encoding", "content-length"]) headers.delete(name);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
@@ -93,7 +93,11 @@ export function createServerApp(options: ServerAppOptions): Hono<WallEnv> {
   if (backend.kind === "simulator") {
     const forward = async (c: AppContext) => {
       const url = new URL(c.req.url);
-      return passBack(await backend.simulator.app.fetch(withoutCookies(c.req.raw, url, c.get("wallSession"))));
+      const response = await backend.simulator.app.fetch(withoutCookies(c.req.raw, url, c.get("wallSession")));
+      // The simulator's responses are this process's own: their headers can be changed in place, and
+      // their bodies are passed on as they are (re-streaming 11 MB would cost more than building it).
+      response.headers.delete("set-cookie");
+      return response;
     };
     app.all("/api/*", forward);
     app.all("/sim/*", forward);

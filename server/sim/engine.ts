@@ -346,9 +346,18 @@ export class Engine {
     task.prompt = prompt;
     const ws = this.store.workspaceOf(task);
     if (ws) ws.revision++;
+    this.store.revision++;
+  }
+
+  /** A task left the deployment: lists no longer show it. */
+  forget(task: Task): void {
+    task.deletedAt = this.now();
+    task.snapshot = null;
+    this.store.revision++;
   }
 
   private touch(ws: Workspace): void {
+    this.store.revision++;
     ws.updatedAt = this.now();
     ws.revision++;
   }

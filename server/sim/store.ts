@@ -11,6 +11,8 @@ export class Store {
   readonly tasks = new Map<string, Task>();
   /** Agent token → workspace id, for the agent-side endpoints. */
   readonly agentTokens = new Map<string, string>();
+  /** Bumped on every change that a task's JSON can show, so whole answers can be reused until the next. */
+  revision = 0;
 
   userByUsername(username: string): User | undefined {
     const wanted = username.toLowerCase();

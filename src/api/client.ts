@@ -65,6 +65,17 @@ function urlFor(path: string, query?: RequestOptions["query"]): URL {
 
 /** One request to the Coder API. Resolves to the parsed body (undefined for an empty one) or throws ApiError. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { status, text } = await requestText(path, options);
+  if (text === "") return undefined as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new ApiError(status, { message: "The server sent a response that is not JSON.", detail: text.slice(0, 500) });
+  }
+}
+
+/** One request, resolving to the body as text (for a caller that parses it its own way) or throwing ApiError. */
+export async function requestText(path: string, options: RequestOptions = {}): Promise<{ status: number; text: string }> {
   const headers: Record<string, string> = { Accept: "application/json" };
   const token = options.token ?? sessionToken();
   if (token) headers["Coder-Session-Token"] = token;
@@ -89,10 +100,5 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (!response.ok) {
     throw new ApiError(response.status, toErrorResponse(response.status, response.statusText, text), retryAfter(response.headers));
   }
-  if (text === "") return undefined as T;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    throw new ApiError(response.status, { message: "The server sent a response that is not JSON.", detail: text.slice(0, 500) });
-  }
+  return { status: response.status, text };
 }

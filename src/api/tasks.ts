@@ -1,5 +1,8 @@
 import { isRouteNotFound } from "../lib/errors.ts";
-import { request, type RequestOptions } from "./client.ts";
+import { applyLogsChange } from "../lib/log-parse.ts";
+import { ApiError, request, type RequestOptions } from "./client.ts";
+import { readLogs, type LogsMemory, type LogsReply, type LogsRequest } from "./logs-reader.ts";
+import { sessionToken } from "./session.ts";
 import {
   TASK_STATUSES,
   type CreateTaskRequest,
@@ -24,19 +27,22 @@ export function tasksApiBase(): string {
   return tasksBase;
 }
 
-async function tasksRequest<T>(path: string, options?: RequestOptions): Promise<T> {
+/** A request under whichever tasks route this deployment has, learning it from the first "Route not found.". */
+async function onTasksRoute<R>(path: string, send: (fullPath: string) => Promise<R>): Promise<R> {
   const base = tasksBase;
   try {
-    return await request<T>(base + path, options);
+    return await send(base + path);
   } catch (error) {
     // A missing route ran nothing on the server, so asking the older route instead sends nothing twice.
     if (base === STABLE && isRouteNotFound(error)) {
       tasksBase = EXPERIMENTAL;
-      return request<T>(EXPERIMENTAL + path, options);
+      return send(EXPERIMENTAL + path);
     }
     throw error;
   }
 }
+
+const tasksRequest = <T>(path: string, options?: RequestOptions) => onTasksRoute(path, (full) => request<T>(full, options));
 
 /** Older servers send nullable UUIDs as Go's {uuid, valid}; current ones send a string or null. */
 function nullableUuid(value: unknown): string | null {
@@ -59,7 +65,24 @@ function currentState(value: TaskStateEntry | null | undefined): TaskStateEntry 
   return (value.state as string) === "failure" ? { ...value, state: "failed" } : value;
 }
 
+const isNullableId = (value: unknown) => value === null || (typeof value === "string" && value !== "");
+
+/** Already in today's shape: the usual case, returned as it is (a list of 10,000 copies nothing). */
+function isNormal(raw: Task): boolean {
+  return (
+    isNullableId(raw.workspace_id) &&
+    isNullableId(raw.workspace_agent_id) &&
+    isNullableId(raw.workspace_app_id) &&
+    raw.workspace_agent_lifecycle !== undefined &&
+    raw.workspace_agent_health !== undefined &&
+    raw.current_state !== undefined &&
+    (raw.current_state === null || (raw.current_state.state as string) !== "failure") &&
+    (TASK_STATUSES as readonly string[]).includes(raw.status)
+  );
+}
+
 export function normalizeTask(raw: Task): Task {
+  if (isNormal(raw)) return raw;
   return {
     ...raw,
     status: knownStatus(raw.status),
@@ -101,9 +124,57 @@ export function sendTaskInput(user: string, task: string, input: string): Promis
   return tasksRequest<void>(`${taskPath(user, task)}/send`, { method: "POST", body: { input } });
 }
 
-export async function getTaskLogs(user: string, task: string, signal?: AbortSignal): Promise<TaskLogsResponse> {
-  const body = await tasksRequest<TaskLogsResponse>(`${taskPath(user, task)}/logs`, { signal });
-  return { ...body, logs: body.logs ?? [] };
+/** The answer the page holds for each conversation being polled, by the reader's version of it. */
+const held = new Map<string, { version: number; value: TaskLogsResponse }>();
+/** Where there is no worker (tests in jsdom), conversations are read on this thread. */
+const memoryHere: LogsMemory = new Map();
+const waiting = new Map<number, (reply: LogsReply) => void>();
+let worker: Worker | null | undefined;
+let nextRequest = 0;
+
+function logsWorker(): Worker | null {
+  if (worker === undefined) {
+    worker = typeof Worker === "undefined" ? null : new Worker(new URL("./logs.worker.ts", import.meta.url), { type: "module" });
+    worker?.addEventListener("message", (event: MessageEvent<LogsReply>) => {
+      waiting.get(event.data.id)?.(event.data);
+      waiting.delete(event.data.id);
+    });
+  }
+  return worker;
+}
+
+function askForLogs(request: LogsRequest, signal?: AbortSignal): Promise<LogsReply> {
+  const reader = logsWorker();
+  if (!reader) return readLogs(request, memoryHere, signal);
+  return new Promise((resolve, reject) => {
+    waiting.set(request.id, resolve);
+    signal?.addEventListener(
+      "abort",
+      () => {
+        waiting.delete(request.id);
+        reader.postMessage({ abort: request.id });
+        reject(new DOMException("The request was aborted.", "AbortError"));
+      },
+      { once: true },
+    );
+    reader.postMessage(request);
+  });
+}
+
+/** A conversation, live or the snapshot; each poll brings only what changed into the page (logs-reader.ts). */
+export function getTaskLogs(user: string, task: string, signal?: AbortSignal): Promise<TaskLogsResponse> {
+  return onTasksRoute(`${taskPath(user, task)}/logs`, async (path) => {
+    const holding = held.get(task);
+    const url = new URL(path, globalThis.location?.href ?? "http://localhost/").href;
+    const reply = await askForLogs({ id: ++nextRequest, url, token: sessionToken(), key: task, base: holding?.version ?? null }, signal);
+    if (!reply.ok) throw new ApiError(reply.status, reply, reply.retryAfterMs);
+    const value = applyLogsChange(holding?.value, reply.change);
+    held.delete(task);
+    if (value === null) return getTaskLogs(user, task, signal);
+    if (held.size >= 4) held.delete(held.keys().next().value ?? "");
+    held.set(task, { version: reply.version, value });
+    return value;
+  });
 }
 
 export function pauseTask(user: string, task: string): Promise<WorkspaceBuildResponse> {

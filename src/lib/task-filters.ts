@@ -100,7 +100,6 @@ export function matchesStatus(task: Task, filters: Pick<TaskFilters, "statuses" 
 
 /** Needs a person first, then failures, then agents at work, then the rest. */
 const ATTENTION_RANK: Record<Phase, number> = { "needs-person": 0, error: 0, working: 1, starting: 2, unknown: 2, done: 2, paused: 2 };
-const attentionRank = (task: Task) => ATTENTION_RANK[taskPhase(task)];
 
 const STATUS_ORDER: Record<TaskStatus, number> = { error: 0, active: 1, initializing: 2, pending: 3, unknown: 4, paused: 5 };
 
@@ -109,6 +108,8 @@ interface Keyed {
   created: number;
   updated: number;
   label: string;
+  /** The attention rank or the status order, whichever the sort compares. */
+  rank: number;
 }
 
 type Compare = (a: Keyed, b: Keyed) => number;
@@ -116,23 +117,24 @@ type Compare = (a: Keyed, b: Keyed) => number;
 const newestFirst: Compare = (a, b) => b.created - a.created;
 
 const COMPARE: Record<SortKey, Compare> = {
-  attention: (a, b) => attentionRank(a.task) - attentionRank(b.task) || newestFirst(a, b),
+  attention: (a, b) => a.rank - b.rank || newestFirst(a, b),
   created: (a, b) => b.created - a.created,
   updated: (a, b) => b.updated - a.updated || newestFirst(a, b),
-  status: (a, b) => (STATUS_ORDER[a.task.status] ?? 4) - (STATUS_ORDER[b.task.status] ?? 4) || newestFirst(a, b),
+  status: (a, b) => a.rank - b.rank || newestFirst(a, b),
   name: (a, b) => a.label.localeCompare(b.label) || newestFirst(a, b),
 };
 
 /**
- * Sorts a copy. Times are parsed once per task, not per comparison: Go trims trailing zeros from
- * sub-seconds, so the strings do not compare as text.
+ * Sorts a copy. Every key is worked out once per task, not per comparison: times are parsed (Go trims
+ * trailing zeros from sub-seconds, so the strings do not compare as text) and phases decided up front.
  */
 export function sortTasks(tasks: readonly Task[], sort: SortKey, direction: SortDirection): Task[] {
   const keyed: Keyed[] = tasks.map((task) => ({
     task,
     created: Date.parse(task.created_at),
-    updated: Date.parse(task.updated_at),
+    updated: sort === "updated" ? Date.parse(task.updated_at) : 0,
     label: sort === "name" ? task.display_name || task.name : "",
+    rank: sort === "attention" ? ATTENTION_RANK[taskPhase(task)] : sort === "status" ? (STATUS_ORDER[task.status] ?? 4) : 0,
   }));
   const compare = COMPARE[sort];
   const flip = direction === DEFAULT_DIRECTION[sort] ? 1 : -1;

@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useDeferredValue, useMemo } from "react";
 import { TASK_STATUSES, type Task } from "../../wire/types.ts";
 import { matchesStatus, searchText, sortTasks, type TaskFilters } from "../../lib/task-filters.ts";
 import { isWaitingForInput } from "../../lib/task-phase.ts";
@@ -17,9 +17,15 @@ const EMPTY: Task[] = [];
 /** Search, status and sort over the one list the server sent; each step is memoized on what it reads. */
 export function useTaskView(tasks: Task[] | undefined, filters: TaskFilters, search: string): TaskView {
   const all = tasks ?? EMPTY;
-  const haystacks = useMemo(() => all.map(searchText), [all]);
+  // The text search matches is prepared in a render of its own after the list is on screen, not before.
+  const prepared = useDeferredValue(all, EMPTY);
+  const haystacks = useMemo(() => prepared.map(searchText), [prepared]);
   const needle = search.trim().toLowerCase();
-  const searched = useMemo(() => (needle ? all.filter((_, i) => haystacks[i]?.includes(needle)) : all), [all, haystacks, needle]);
+  const searched = useMemo(() => {
+    if (!needle) return all;
+    const texts = prepared === all ? haystacks : all.map(searchText);
+    return all.filter((_, i) => texts[i]?.includes(needle));
+  }, [all, prepared, haystacks, needle]);
   const counts = useMemo(() => {
     const c = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as StatusCounts;
     c.waiting = 0;

@@ -11,7 +11,11 @@ export interface RowRange {
  * side. Rows have one height, so no measuring is needed: the list's position and the window's size say it.
  */
 export function useWindowRows(bodyRef: RefObject<HTMLElement | null>, count: number, rowHeight: number, overscan: number): RowRange {
-  const [range, setRange] = useState<RowRange>(() => ({ start: 0, end: Math.min(count, 2 * overscan) }));
+  // A first guess that covers the rows a list starting on screen needs, so the first paint needs no second render.
+  const [range, setRange] = useState<RowRange>(() => ({
+    start: 0,
+    end: Math.min(count, Math.ceil(window.innerHeight / rowHeight) + overscan),
+  }));
   useLayoutEffect(() => {
     const update = () => {
       const body = bodyRef.current;
@@ -20,7 +24,12 @@ export function useWindowRows(bodyRef: RefObject<HTMLElement | null>, count: num
       const above = -body.getBoundingClientRect().top;
       const start = Math.max(0, Math.min(count, Math.floor(above / rowHeight) - overscan));
       const end = Math.max(start, Math.min(count, Math.ceil((above + window.innerHeight) / rowHeight) + overscan));
-      setRange((prev) => (prev.start === start && prev.end === end ? prev : { start, end }));
+      // Rows already drawn that cover what is needed, with no more than the overscan to spare, are kept.
+      setRange((prev) =>
+        start >= prev.start && end <= prev.end && prev.end - prev.start - (end - start) <= 2 * overscan && prev.end <= count
+          ? prev
+          : { start, end },
+      );
     };
     update();
     window.addEventListener("scroll", update, { passive: true });

@@ -145,6 +145,23 @@ describe("GET /tasks", () => {
     expect(active?.workspace_status).toBe("running");
   });
 
+  it("answers with the same list until something changes, and then with the change", async () => {
+    const t = await startSim();
+    const first = await list(t, "alice");
+    expect((await list(t, "alice")).text).toBe(first.text);
+    const [paused, deleted] = first.body.tasks.filter((x: { status: string }) => x.status === "active");
+    expect(deleted).toBeDefined();
+    expect((await t.as("alice").send("POST", `/api/v2/tasks/alice/${paused.id}/pause`)).status).toBe(202);
+    const after = await list(t, "alice");
+    expect(after.body.tasks.find((x: { id: string }) => x.id === paused.id).status).toBe("unknown");
+    expect((await t.as("alice").send("DELETE", `/api/v2/tasks/alice/${deleted.id}`)).status).toBe(202);
+    const ids = (await list(t, "alice")).body.tasks.map((x: { id: string }) => x.id);
+    expect(ids).toContain(paused.id);
+    expect(ids).not.toContain(deleted.id);
+    // Another user's view of the same deployment is their own.
+    expect(owners(await list(t, "bob"))).toEqual(new Set(["bob"]));
+  });
+
   it("answers 10,000 tasks quickly", async () => {
     const t = await startSim({ taskCount: 10_000 });
     const reply = await list(t, "admin");
