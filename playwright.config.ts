@@ -1,6 +1,5 @@
 import { defineConfig } from "@playwright/test";
-
-const chromium = process.env.CHROME_PATH || "/usr/bin/chromium";
+import { CHROME_ARGS, CHROME_PATH } from "./test/e2e/browser.ts";
 
 /** The production build in the system Chromium; each spec starts the servers it needs (test/e2e/servers.ts). */
 export default defineConfig({
@@ -15,15 +14,8 @@ export default defineConfig({
     headless: true,
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: chromium,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+      executablePath: CHROME_PATH,
+      args: CHROME_ARGS,
     },
   },
 });

@@ -1,6 +1,7 @@
 import type {
   AgentLifecycle,
   BuildReason,
+  Preset,
   ProvisionerJobStatus,
   WorkspaceAppHealth,
   WorkspaceAppStatusState,
@@ -40,16 +41,6 @@ export interface ApiKey {
   secret: string;
   userId: string;
   expiresAt: number;
-}
-
-export interface Preset {
-  ID: string;
-  Name: string;
-  Parameters: { Name: string; Value: string }[] | null;
-  Default: boolean;
-  DesiredPrebuildInstances: number | null;
-  Description: string;
-  Icon: string;
 }
 
 export interface Template {

@@ -31,6 +31,17 @@ interface DialogProps {
  * A modal on the native <dialog>: the browser makes the page behind it inert and closes it on Escape; Tab
  * cycles through its controls. Focus goes back to whatever opened it.
  */
+/** The button that closes the dialog it is in (a form with method="dialog", as the browser defines it). */
+export function DialogClose({ label }: { label: string }) {
+  return (
+    <form method="dialog">
+      <button type="submit" className="mt-4 rounded px-3 py-1.5 text-sm ring-1 ring-slate-300">
+        {label}
+      </button>
+    </form>
+  );
+}
+
 export function Dialog({ title, onClose, children, className = "max-w-lg" }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -53,7 +64,7 @@ export function Dialog({ title, onClose, children, className = "max-w-lg" }: Dia
       onClose={() => {
         if (!ref.current?.open) onClose();
       }}
-      className={`w-full ${className} rounded-lg bg-white p-5 text-slate-900 shadow-xl backdrop:bg-slate-900/50`}
+      className={`m-auto w-full ${className} rounded-lg bg-white p-5 text-slate-900 shadow-xl backdrop:bg-slate-900/50`}
     >
       <h2 id={titleId} className="mb-3 text-lg font-semibold">
         {title}

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { NotificationPrefs, NotifyEvent } from "../lib/notify-events.ts";
-import { Dialog } from "./Dialog.tsx";
+import { Dialog, DialogClose } from "./Dialog.tsx";
 
 const EVENTS: { event: NotifyEvent; label: string }[] = [
   { event: "waiting", label: "A task is waiting for my input" },
@@ -53,11 +53,7 @@ export function NotificationSettings({ prefs, permission, onChange, onAskPermiss
           {permission === "denied" && (
             <p className="mt-2 text-sm text-slate-600">Notifications are blocked for this site in the browser's settings.</p>
           )}
-          <form method="dialog">
-            <button type="submit" className="mt-4 rounded px-3 py-1.5 text-sm ring-1 ring-slate-300">
-              Done
-            </button>
-          </form>
+          <DialogClose label="Done" />
         </Dialog>
       )}
     </>

@@ -1,4 +1,4 @@
-import { Dialog } from "./Dialog.tsx";
+import { Dialog, DialogClose } from "./Dialog.tsx";
 
 export const SHORTCUTS: [string, string][] = [
   ["/", "Search"],
@@ -22,11 +22,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
           </div>
         ))}
       </dl>
-      <form method="dialog">
-        <button type="submit" className="mt-4 rounded px-3 py-1.5 text-sm ring-1 ring-slate-300">
-          Close
-        </button>
-      </form>
+      <DialogClose label="Close" />
     </Dialog>
   );
 }

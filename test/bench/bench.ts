@@ -18,6 +18,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "playwright-core";
+import { CHROME_ARGS, CHROME_PATH } from "../e2e/browser.ts";
 import { apiToken, startServer } from "../e2e/servers.ts";
 
 interface Result {
@@ -130,17 +131,7 @@ async function bodyToPaint(page: Page): Promise<number> {
 }
 
 async function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  return chromium.launch({ executablePath: CHROME_PATH, args: CHROME_ARGS });
 }
 
 async function signIn(page: Page, base: string) {

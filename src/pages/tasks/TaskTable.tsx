@@ -32,11 +32,11 @@ export const TaskTable = memo(function TaskTable({ tasks, now, organizations, se
         <caption className="sr-only">Tasks, {tasks.length} shown</caption>
         <colgroup>
           <col className="w-10" />
-          <col className="w-[30%]" />
+          <col className="w-[28%]" />
           <col className="w-[26%]" />
           <col className="w-[10%]" />
           <col className="w-[10%]" />
-          <col className="w-[8%]" />
+          <col className="w-[10%]" />
           <col className="w-[8%]" />
           <col className="w-[8%]" />
         </colgroup>
