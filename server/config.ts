@@ -21,6 +21,15 @@ function number(env: NodeJS.ProcessEnv, name: string, check: (n: number) => bool
   return value;
 }
 
+/** A yes/no variable: 1 or true, 0 or false, or unset. */
+function flag(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return undefined;
+  if (raw === "1" || raw === "true") return true;
+  if (raw === "0" || raw === "false") return false;
+  throw new ConfigError(`${name} must be 1 or 0 (or true or false); got "${raw}".`);
+}
+
 export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   let coderUrl: URL | null = null;
   if (env.CODER_URL) {
@@ -45,6 +54,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
       latencyMs: number(env, "SIM_LATENCY_MS", (n) => n >= 0 && n <= 60_000, "milliseconds from 0 to 60000"),
       seed: number(env, "SIM_SEED", (n) => Number.isInteger(n), "a whole number"),
       version: env.SIM_CODER_VERSION || undefined,
+      enableAiTasks: flag(env, "SIM_ENABLE_AI_TASKS"),
     },
   };
 }

@@ -3,6 +3,7 @@ import { createMiddleware } from "hono/factory";
 import { authenticate } from "./auth.ts";
 import type { Random } from "./clock.ts";
 import type { Engine } from "./engine.ts";
+import type { Features } from "./features.ts";
 import type { User } from "./model.ts";
 import type { Store } from "./store.ts";
 
@@ -12,6 +13,7 @@ export interface Sim {
   engine: Engine;
   random: Random;
   version: string;
+  features: Features;
 }
 
 export type Env = { Variables: { user: User } };

@@ -83,7 +83,11 @@ function initializingMessage(ws: Workspace): string {
 }
 
 /** current_state (semantics §4.3): the latest app status, a synthetic entry while initializing, else null. */
-export function deriveCurrentState(ws: Workspace | undefined, status: TaskStatus): TaskStateEntry | null {
+export function deriveCurrentState(
+  ws: Workspace | undefined,
+  status: TaskStatus,
+  failedState: "failed" | "failure",
+): TaskStateEntry | null {
   if (ws === undefined) return null;
   const build = latestBuild(ws);
   const appStatus = ws.appStatuses[ws.appStatuses.length - 1];
@@ -91,7 +95,8 @@ export function deriveCurrentState(ws: Workspace | undefined, status: TaskStatus
   if (appStatus !== undefined && !isStale) {
     return {
       timestamp: iso(appStatus.createdAt),
-      state: appStatus.state === "failure" ? "failed" : appStatus.state,
+      // Before v2.32 Coder copied the app status as it was, "failure" included.
+      state: appStatus.state === "failure" ? failedState : appStatus.state,
       message: appStatus.message,
       uri: appStatus.uri,
     };

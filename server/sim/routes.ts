@@ -10,18 +10,14 @@ import { isSiteOwner } from "./rbac.ts";
 import { CoderError } from "./errors.ts";
 
 export interface RouteOptions {
-  /** Coder v2.29 and later serve tasks under /api/v2 as well as /api/experimental. */
-  hasStableTasks: boolean;
-  /** Coder before v2.31.1 has no pause and resume routes. */
-  hasPauseResume: boolean;
   advanceClock: (ms: number) => void;
 }
 
 /** The methods Go's chi router knows; any other is refused with 405 before routing. */
 const ROUTER_METHODS = new Set(["CONNECT", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", "TRACE"]);
 
-/** /tasks, mounted twice with the same handlers, as Coder's coderd.go does. */
-function taskTable(sim: Sim, options: RouteOptions): Hono<Env> {
+/** /tasks, mounted twice with the same handlers, as Coder's coderd.go does; pause and resume where the version has them. */
+function taskTable(sim: Sim, options: { pauseResume: boolean }): Hono<Env> {
   const tasks = taskHandlers(sim);
   const app = new Hono<Env>();
   app.use("*", requireUser(sim));
@@ -32,7 +28,7 @@ function taskTable(sim: Sim, options: RouteOptions): Hono<Env> {
   app.patch("/:user/:task/input", tasks.updateInput);
   app.post("/:user/:task/send", tasks.send);
   app.get("/:user/:task/logs", tasks.logs);
-  if (options.hasPauseResume) {
+  if (options.pauseResume) {
     app.post("/:user/:task/pause", tasks.pause);
     app.post("/:user/:task/resume", tasks.resume);
   }
@@ -65,10 +61,14 @@ export function mountRoutes(root: Hono, sim: Sim, options: RouteOptions): void {
   v2.get("/templateversions/:id", auth, templates.getVersion);
   v2.get("/templateversions/:id/presets", auth, templates.listPresets);
   v2.patch("/workspaceagents/me/app-status", agent.reportAppStatus);
-  v2.post("/workspaceagents/me/tasks/:task/log-snapshot", agent.uploadSnapshot);
-  if (options.hasStableTasks) v2.route("/tasks", taskTable(sim, options));
+  // From v2.37 tasks are off unless enabled, and gone from v2.38: their routes are not there at all.
+  const { features } = sim;
+  if (features.tasks) {
+    v2.post("/workspaceagents/me/tasks/:task/log-snapshot", agent.uploadSnapshot);
+    if (features.stableTasks) v2.route("/tasks", taskTable(sim, { pauseResume: features.pauseUnderStable }));
+  }
   root.route("/api/v2", v2);
-  root.route("/api/experimental/tasks", taskTable(sim, options));
+  if (features.tasks) root.route("/api/experimental/tasks", taskTable(sim, { pauseResume: features.pauseUnderExperimental }));
 
   const controls = new Hono<Env>();
   controls.use("*", auth, async (c, next) => {

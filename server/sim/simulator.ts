@@ -8,6 +8,7 @@ import { mountRoutes } from "./routes.ts";
 import { Scheduler } from "./scheduler.ts";
 import { issueApiKey } from "./auth.ts";
 import { seed } from "./seed.ts";
+import { DEFAULT_VERSION, featuresOf } from "./features.ts";
 import { Store } from "./store.ts";
 import { taskJsonBytes } from "./wire.ts";
 
@@ -26,8 +27,10 @@ export interface SimulatorOptions {
   faultRate?: number;
   /** SIM_LATENCY_MS: added to every /api request. */
   latencyMs?: number;
-  /** The Coder version to behave as: before v2.29 tasks live only under /api/experimental; before v2.31.1 there is no pause or resume. */
+  /** The Coder version to behave as (see features.ts). */
   version?: string;
+  /** SIM_ENABLE_AI_TASKS: on v2.37, keep tasks on as CODER_ENABLE_AI_TASKS=true does. */
+  enableAiTasks?: boolean;
 }
 
 export interface Simulator {
@@ -41,36 +44,29 @@ export interface Simulator {
   registerApiKey(token: string, username: string): void;
 }
 
-export const DEFAULT_VERSION = "v2.33.1";
 const BODY_LIMIT = 1024 * 1024;
-
-function versionAtLeast(version: string, major: number, minor: number, patch: number): boolean {
-  const match = version.match(/^v?(\d+)\.(\d+)\.(\d+)/);
-  // Development builds (v0.0.0-devel) carry everything.
-  if (!match || match[1] === "0") return true;
-  const [a, b, c] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  return a !== major ? a > major : b !== minor ? b > minor : c >= patch;
-}
 
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const clock = options.clock ?? createRealClock();
   const random: Random = createRandom(options.seed ?? 20261122);
   // Faults draw from their own source, so turning them on does not change what the deployment does.
   const faultRandom: Random = createRandom((options.seed ?? 20261122) ^ 0x5eed);
-  const store = new Store();
+  const version = options.version ?? DEFAULT_VERSION;
+  const features = featuresOf(version, options.enableAiTasks ?? false);
+  const store = new Store(features);
   const scheduler = new Scheduler(clock, options.speed ?? 1);
   const engine = new Engine(store, scheduler, random, options.rates ?? DEFAULT_RATES);
-  const version = options.version ?? DEFAULT_VERSION;
-  const sim: Sim = { store, engine, random, version };
+  const sim: Sim = { store, engine, random, version, features };
 
   seed({ store, engine, random, clock, setClock: (c) => scheduler.useClock(c), taskCount: options.taskCount });
   // Encode every task once up front so the first list request is as fast as the rest.
   for (const task of store.tasks.values()) taskJsonBytes(store, task);
 
   const app = new Hono();
-  // Coder's httpapi writes JSON with an explicit charset.
+  // Coder's httpapi writes JSON with an explicit charset, and every answer names the server's version.
   app.use("*", async (c, next) => {
     await next();
+    c.res.headers.set("X-Coder-Build-Version", version);
     if (c.res.headers.get("Content-Type") === "application/json") {
       c.res.headers.set("Content-Type", "application/json; charset=utf-8");
     }
@@ -108,9 +104,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   app.use("/api/*", sync);
   app.use("/sim/*", sync);
 
-  const hasStableTasks = versionAtLeast(version, 2, 29, 0);
-  const hasPauseResume = versionAtLeast(version, 2, 31, 1);
-  mountRoutes(app, sim, { hasStableTasks, hasPauseResume, advanceClock: (ms) => clock.advance(ms) });
+  mountRoutes(app, sim, { advanceClock: (ms) => clock.advance(ms) });
 
   return {
     app,

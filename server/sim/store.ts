@@ -1,7 +1,11 @@
+import type { Features } from "./features.ts";
 import type { ApiKey, Organization, Task, Template, TemplateVersion, User, Workspace } from "./model.ts";
 
 /** Every record of one simulated deployment. Lookups by id are maps; tasks also keep creation order. */
 export class Store {
+  /** What this deployment's Coder version has, where it shows in the data (features.ts). */
+  constructor(readonly features: Features) {}
+
   readonly organizations = new Map<string, Organization>();
   readonly users = new Map<string, User>();
   readonly apiKeys = new Map<string, ApiKey>();

@@ -40,7 +40,7 @@ export function taskJson(store: Store, task: Task): Wire.Task {
     workspace_app_id: ws?.binding?.appId ?? null,
     initial_prompt: task.prompt,
     status,
-    current_state: deriveCurrentState(ws, status),
+    current_state: deriveCurrentState(ws, status, store.features.failedState),
     created_at: iso(task.createdAt),
     updated_at: iso(ws?.updatedAt ?? task.createdAt),
   };

@@ -23,8 +23,9 @@ export function resetTasksApiGeneration(): void {
   tasksBase = STABLE;
 }
 
-export function tasksApiBase(): string {
-  return tasksBase;
+/** Which task routes this deployment has answered on: "stable" (/api/v2) or "experimental" (before v2.29). */
+export function tasksApi(): "stable" | "experimental" {
+  return tasksBase === STABLE ? "stable" : "experimental";
 }
 
 /** A request under whichever tasks route this deployment has, learning it from the first "Route not found.". */
@@ -62,7 +63,7 @@ function knownStatus(value: unknown): Task["status"] {
 /** v2.31 and older report an agent's failure as Coder's app state "failure"; the task API now says "failed". */
 function currentState(value: TaskStateEntry | null | undefined): TaskStateEntry | null {
   if (!value) return null;
-  return (value.state as string) === "failure" ? { ...value, state: "failed" } : value;
+  return value.state === "failure" ? { ...value, state: "failed" } : value;
 }
 
 const isNullableId = (value: unknown) => value === null || (typeof value === "string" && value !== "");
@@ -76,7 +77,7 @@ function isNormal(raw: Task): boolean {
     raw.workspace_agent_lifecycle !== undefined &&
     raw.workspace_agent_health !== undefined &&
     raw.current_state !== undefined &&
-    (raw.current_state === null || (raw.current_state.state as string) !== "failure") &&
+    (raw.current_state === null || raw.current_state.state !== "failure") &&
     (TASK_STATUSES as readonly string[]).includes(raw.status)
   );
 }
@@ -177,10 +178,18 @@ export function getTaskLogs(user: string, task: string, signal?: AbortSignal): P
   });
 }
 
-export function pauseTask(user: string, task: string): Promise<WorkspaceBuildResponse> {
-  return tasksRequest<WorkspaceBuildResponse>(`${taskPath(user, task)}/pause`, { method: "POST" });
+/**
+ * Coder v2.31.0 has pause and resume under /api/experimental only. A missing route ran nothing, so asking
+ * there instead sends nothing twice; the other task routes stay where they are.
+ */
+async function buildAction(path: string): Promise<WorkspaceBuildResponse> {
+  try {
+    return await tasksRequest<WorkspaceBuildResponse>(path, { method: "POST" });
+  } catch (error) {
+    if (tasksBase !== STABLE || !isRouteNotFound(error)) throw error;
+    return request<WorkspaceBuildResponse>(EXPERIMENTAL + path, { method: "POST" });
+  }
 }
 
-export function resumeTask(user: string, task: string): Promise<WorkspaceBuildResponse> {
-  return tasksRequest<WorkspaceBuildResponse>(`${taskPath(user, task)}/resume`, { method: "POST" });
-}
+export const pauseTask = (user: string, task: string) => buildAction(`${taskPath(user, task)}/pause`);
+export const resumeTask = (user: string, task: string) => buildAction(`${taskPath(user, task)}/resume`);

@@ -3,8 +3,11 @@ import { useCallback, useState } from "react";
 import { Link, NavLink, Outlet } from "react-router";
 import { NotificationSettings } from "../components/NotificationSettings.tsx";
 import { ShortcutsDialog } from "../components/ShortcutsDialog.tsx";
+import { TasksUnavailable } from "../components/TasksUnavailable.tsx";
 import { ThemePicker, ThemeRoot } from "../components/theme.tsx";
+import { deploymentNotice } from "../lib/coder-version.ts";
 import { meQuery, useSignOut } from "../queries/auth.ts";
+import { useDeployment } from "../queries/deployment.ts";
 import { setNotificationPrefs, useNotificationPrefs, useTaskNotifications } from "./notifications.ts";
 import { useShortcuts } from "./use-shortcuts.ts";
 
@@ -16,6 +19,8 @@ const browserPermission = (): NotificationPermission | "unsupported" =>
 
 export function Layout() {
   const me = useQuery(meQuery());
+  const deployment = useDeployment();
+  const notice = deployment.tasks === "available" ? deploymentNotice(deployment.version, deployment.api) : null;
   const signOut = useSignOut();
   const prefs = useNotificationPrefs(me.data?.id);
   const [permission, setPermission] = useState(browserPermission);
@@ -74,7 +79,12 @@ export function Layout() {
         </div>
       </header>
       <main className="mx-auto max-w-7xl px-4 py-6">
-        <Outlet />
+        {notice && (
+          <p role="note" className="mb-4 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
+            {notice}
+          </p>
+        )}
+        {deployment.tasks === "missing" ? <TasksUnavailable version={deployment.version} /> : <Outlet />}
       </main>
       {isHelpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
     </ThemeRoot>

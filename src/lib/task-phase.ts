@@ -8,11 +8,17 @@ export type Phase = "needs-person" | "working" | "starting" | "paused" | "done" 
 
 type Reported = Pick<Task, "status" | "current_state">;
 
-/** The agent's last report: a known state, "unknown" for one a newer Coder added, or null before any report. */
+const isKnownState = (state: string): state is TaskState => (TASK_STATES as readonly string[]).includes(state);
+
+/**
+ * The agent's last report: a known state, "unknown" for one a newer Coder added, or null before any report.
+ * An older Coder's "failure" is a failure.
+ */
 export function agentState(task: Pick<Task, "current_state">): TaskState | "unknown" | null {
   const state = task.current_state?.state;
   if (state === undefined) return null;
-  return (TASK_STATES as readonly string[]).includes(state) ? state : "unknown";
+  if (state === "failure") return "failed";
+  return isKnownState(state) ? state : "unknown";
 }
 
 export function taskPhase(task: Reported): Phase {

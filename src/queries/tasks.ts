@@ -1,4 +1,4 @@
-import { queryOptions, useIsMutating, useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { queryOptions, useIsMutating, useMutation, useMutationState, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import {
   createTask,
   deleteTask,
@@ -118,9 +118,16 @@ export function usePauseTask() {
   });
 }
 
-/** Whether a pause of this task is on its way (sent, or waiting for the task to show it). */
-export const useIsPausing = (id: string) =>
-  useIsMutating({ mutationKey: taskKeys.action("pause"), predicate: (m) => (m.state.variables as TaskRef | undefined)?.id === id }) > 0;
+const isOf = (id: string) => (m: { state: { variables: unknown } }) => (m.state.variables as TaskRef | undefined)?.id === id;
+
+/** Whether a pause of this task is on its way: meanwhile the page asks for no live conversation, which Coder refuses once the task stops. */
+export const useIsPausing = (id: string) => useIsMutating({ mutationKey: taskKeys.action("pause"), predicate: isOf(id) }) > 0;
+
+/** Whether this task is being deleted, or has been: the page then asks for nothing of it, which would be a 404. */
+export const useIsGone = (id: string) =>
+  useMutationState({ filters: { mutationKey: taskKeys.action("delete"), predicate: isOf(id) }, select: (m) => m.state.status }).some(
+    (status) => status === "pending" || status === "success",
+  );
 
 export const useResumeTask = () => useTaskMutation((v: TaskRef) => resumeTask(v.owner, v.id), { mutationKey: taskKeys.action("resume") });
 export const useSendTaskInput = () => useTaskMutation((v: TaskRef & { input: string }) => sendTaskInput(v.owner, v.id, v.input));
@@ -131,6 +138,8 @@ export function useDeleteTask() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: taskKeys.action("delete"),
+    // Nothing of the task's is asked for while it goes: a read landing after the delete would be a 404.
+    onMutate: (v) => queryClient.cancelQueries({ queryKey: taskKeys.detail(v.id) }),
     mutationFn: (v: TaskRef) => deleteTask(v.owner, v.id),
     onSuccess: (_data, v) => forgetTasks(queryClient, new Set([v.id])),
   });

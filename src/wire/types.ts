@@ -43,7 +43,8 @@ export type BuildReason =
 
 export interface TaskStateEntry {
   timestamp: string;
-  state: TaskState;
+  /** v2.31 and older send an agent's failure as the app status's own "failure" (deployment reference §10). */
+  state: TaskState | "failure";
   message: string;
   uri: string;
 }

@@ -207,6 +207,11 @@ describe("configuration from the environment", () => {
     expect(() => readConfig({ SIM_FAULT_RATE: "2" })).toThrow('SIM_FAULT_RATE must be a fraction from 0 to 1; got "2".');
     expect(() => readConfig({ CODER_URL: "ftp://x" })).toThrow(/CODER_URL must use http or https/);
     expect(() => readConfig({ PORT: "http" })).toThrow(/PORT must be a port number/);
+    expect(readConfig({ SIM_CODER_VERSION: "v2.37.0", SIM_ENABLE_AI_TASKS: "1" }).simulator).toMatchObject({
+      version: "v2.37.0",
+      enableAiTasks: true,
+    });
+    expect(() => readConfig({ SIM_ENABLE_AI_TASKS: "yes" })).toThrow('SIM_ENABLE_AI_TASKS must be 1 or 0 (or true or false); got "yes".');
   });
 });
 

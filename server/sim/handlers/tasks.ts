@@ -206,7 +206,8 @@ export function taskHandlers(sim: Sim) {
     const ws = store.workspaceOf(task);
     if (!ws) throw new CoderError(400, "Task does not have a workspace.");
     if (!canConnect(c.get("user"), task)) throw notFound();
-    if (task.conversation.busy) throw new CoderError(409, "Task app is not ready to accept input.", "Status: running");
+    if (task.conversation.busy)
+      throw new CoderError(sim.features.busySendStatus, "Task app is not ready to accept input.", "Status: running");
     engine.send(task, ws, input);
     return c.body(null, 204);
   };

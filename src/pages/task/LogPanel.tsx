@@ -3,7 +3,7 @@ import { ErrorBanner } from "../../components/ErrorBanner.tsx";
 import { RelativeTime } from "../../components/RelativeTime.tsx";
 import { describeError, isNotFound } from "../../lib/errors.ts";
 import type { TaskActions } from "../../lib/task-phase.ts";
-import { taskLogsQuery, useIsPausing } from "../../queries/tasks.ts";
+import { taskLogsQuery, useIsGone, useIsPausing } from "../../queries/tasks.ts";
 import type { Task, TaskLogsResponse } from "../../wire/types.ts";
 import { Conversation } from "./Conversation.tsx";
 
@@ -33,12 +33,16 @@ function frozenNote(task: Task, isPausing: boolean, kind: TaskActions["logs"]): 
  */
 export function LogPanel({ task, actions, now }: { task: Task; actions: TaskActions; now: number }) {
   const isPausing = useIsPausing(task.id);
+  const isDeleting = useIsGone(task.id);
   const live = useQuery({
     ...taskLogsQuery(task.owner_name, task.id, "live"),
-    enabled: actions.logs === "live" && !isPausing,
-    refetchInterval: actions.logs === "live" && !isPausing ? LIVE_POLL_MS : false,
+    enabled: actions.logs === "live" && !isPausing && !isDeleting,
+    refetchInterval: actions.logs === "live" && !isPausing && !isDeleting ? LIVE_POLL_MS : false,
   });
-  const snapshot = useQuery({ ...taskLogsQuery(task.owner_name, task.id, "snapshot"), enabled: actions.logs === "snapshot" });
+  const snapshot = useQuery({
+    ...taskLogsQuery(task.owner_name, task.id, "snapshot"),
+    enabled: actions.logs === "snapshot" && !isDeleting,
+  });
   const current = actions.logs === "live" && !isPausing ? live : actions.logs === "snapshot" ? snapshot : null;
   const earlier = latest(live.data, live.dataUpdatedAt, snapshot.data, snapshot.dataUpdatedAt);
 

@@ -8,8 +8,8 @@ import { useNow } from "../../components/use-now.ts";
 import { describeError, isNotFound } from "../../lib/errors.ts";
 import { isTaskId, taskPath } from "../../lib/paths.ts";
 import { isBuildInFlight, taskActions } from "../../lib/task-phase.ts";
-import { usePermissions } from "../../queries/permissions.ts";
-import { taskByNameQuery, taskQuery } from "../../queries/tasks.ts";
+import { useDeployment } from "../../queries/deployment.ts";
+import { taskByNameQuery, taskQuery, useIsGone } from "../../queries/tasks.ts";
 import type { Task } from "../../wire/types.ts";
 import { AgentSummary } from "./AgentSummary.tsx";
 import { Composer } from "./Composer.tsx";
@@ -51,15 +51,17 @@ function LoadProblem({ query }: { query: { isError: boolean; error: unknown; ref
 
 function TaskById({ owner, id }: { owner: string; id: string }) {
   const now = useNow(5_000);
-  const permissions = usePermissions();
+  const deployment = useDeployment();
+  const isDeleting = useIsGone(id);
   const query = useQuery({
     ...taskQuery(owner, id),
-    refetchInterval: (q) => (q.state.status === "error" && q.state.data === undefined ? false : pollInterval(q.state.data)),
+    enabled: !isDeleting,
+    refetchInterval: (q) => (isDeleting || (q.state.status === "error" && q.state.data === undefined) ? false : pollInterval(q.state.data)),
   });
-  if (!query.data) return <LoadProblem query={query} />;
+  if (!query.data) return isDeleting ? <TaskNotFound /> : <LoadProblem query={query} />;
 
   const task = query.data;
-  const actions = taskActions(task, { pauseResume: permissions.canPauseResume });
+  const actions = taskActions(task, { pauseResume: deployment.canPauseResume });
   const refetchError = query.isError ? query.error : null;
   return (
     <article className="min-w-0 space-y-5">

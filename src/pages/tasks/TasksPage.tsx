@@ -8,6 +8,7 @@ import { useNow } from "../../components/use-now.ts";
 import { describeError } from "../../lib/errors.ts";
 import { filtersToParams, parseFilters, serverQuery, type TaskFilters } from "../../lib/task-filters.ts";
 import { meQuery } from "../../queries/auth.ts";
+import { useDeployment } from "../../queries/deployment.ts";
 import { usePermissions } from "../../queries/permissions.ts";
 import { organizationsQuery } from "../../queries/directory.ts";
 import { taskListQuery, useBulkTaskAction, type BulkAction } from "../../queries/tasks.ts";
@@ -43,6 +44,7 @@ export function TasksPage() {
   const now = useNow(30_000);
   const me = useQuery(meQuery());
   const permissions = usePermissions();
+  const deployment = useDeployment();
   const organizations = useQuery(organizationsQuery());
   const list = useQuery({ ...taskListQuery(serverQuery(filters)), refetchInterval: POLL_MS });
   const view = useTaskView(list.data?.tasks, filters, search);
@@ -97,7 +99,7 @@ export function TasksPage() {
       {bulk.data && bulk.variables && <BulkResults action={bulk.variables.action} outcomes={bulk.data} onDismiss={() => bulk.reset()} />}
       <BulkBar
         selected={selectedRows}
-        canPauseResume={permissions.canPauseResume}
+        canPauseResume={deployment.canPauseResume}
         isBusy={bulk.isPending}
         onAction={run}
         onClear={() => setSelected(new Set())}

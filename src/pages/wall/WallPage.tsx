@@ -5,7 +5,9 @@ import type { Task } from "../../wire/types.ts";
 import { useNow } from "../../components/use-now.ts";
 import { useWakeLock } from "../../components/use-wake-lock.ts";
 import { useWindowSize } from "../../components/use-window-size.ts";
-import { describeError } from "../../lib/errors.ts";
+import { TasksUnavailable } from "../../components/TasksUnavailable.tsx";
+import { describeError, isRouteNotFound, isUnauthorized } from "../../lib/errors.ts";
+import { buildInfoQuery } from "../../queries/auth.ts";
 import { serverQuery } from "../../lib/task-filters.ts";
 import { parseWallConfig, stuckMinutes, WALL_GROUPS, wallGroupOf } from "../../lib/wall-groups.ts";
 import { planWall } from "../../lib/wall-layout.ts";
@@ -31,6 +33,7 @@ export function WallPage() {
   const now = useNow(15_000);
   const { width, height } = useWindowSize();
   useWakeLock();
+  const buildInfo = useQuery(buildInfoQuery());
   const list = useQuery({ ...taskListQuery(serverQuery(config)), refetchInterval: POLL_MS });
   const changed = useChangedIds(list.data?.tasks);
 
@@ -45,8 +48,15 @@ export function WallPage() {
     height - HEADER - 24,
   );
 
-  if (list.isError && !list.data && describeError(list.error).status === 401) {
+  if (list.isError && !list.data && isUnauthorized(list.error)) {
     return <Navigate to={`/login?next=${encodeURIComponent(`/wall?${params.toString()}`)}`} replace />;
+  }
+  if (list.isError && !list.data && isRouteNotFound(list.error)) {
+    return (
+      <main className="min-h-screen bg-slate-50 p-8 text-slate-900">
+        <TasksUnavailable version={buildInfo.data?.version} />
+      </main>
+    );
   }
   const staleSince = CLOCK.format(list.dataUpdatedAt);
   return (

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { ApiError } from "../../../src/api/client.ts";
 import { endSession, startSession } from "../../../src/api/session.ts";
 import { isRouteNotFound } from "../../../src/lib/errors.ts";
-import { listTasks, normalizeTask, pauseTask, resetTasksApiGeneration, tasksApiBase } from "../../../src/api/tasks.ts";
+import { listTasks, normalizeTask, pauseTask, resetTasksApiGeneration, tasksApi } from "../../../src/api/tasks.ts";
 import { listPresets, listAiTemplates } from "../../../src/api/templates.ts";
 import type { Task } from "../../../src/wire/types.ts";
 import { server } from "../../support/setup-ui.ts";
@@ -45,7 +45,7 @@ describe("the API module", () => {
     setSessionToken(sim.tokenFor("alice"));
     const { tasks } = await listTasks("");
     expect(tasks.length).toBeGreaterThan(0);
-    expect(tasksApiBase()).toBe("/api/experimental/tasks");
+    expect(tasksApi()).toBe("experimental");
     const error = await pauseTask("alice", tasks[0]?.id ?? "").catch((e: unknown) => e);
     expect(isRouteNotFound(error)).toBe(true);
   });

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { server } from "../../../support/setup-ui.ts";
@@ -101,6 +101,9 @@ describe("delete", () => {
     const table = await screen.findByRole("table");
     expect(within(table).getAllByRole("row").length).toBeGreaterThan(1);
     expect(within(table).queryByRole("link", { name: "UI test task" })).not.toBeInTheDocument();
+    // Opened again: the page knows it is gone without asking.
+    await act(() => router.navigate(`/tasks/alice/${task.id}`));
+    expect(await screen.findByRole("heading", { name: "Task not found, or you don't have access" })).toBeInTheDocument();
   });
 
   it("backs out with Escape, putting the focus back on Delete", async () => {

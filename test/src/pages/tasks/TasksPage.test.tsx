@@ -4,7 +4,15 @@ import { describe, expect, it, vi } from "vitest";
 import { server } from "../../../support/setup-ui.ts";
 import { newSimulator, renderApp, taskNamesOf } from "../../../support/render.tsx";
 
-const unavailable = () => HttpResponse.json({ message: "Service temporarily unavailable.", detail: "Try later." }, { status: 503 });
+/** The page's own list (no `q` for a member) fails once; the header's list of the user's tasks does not. */
+function pageListFailsOnce() {
+  let failed = false;
+  return http.get(/\/api\/v2\/tasks$/, ({ request }) => {
+    if (failed || new URL(request.url).searchParams.has("q")) return undefined;
+    failed = true;
+    return HttpResponse.json({ message: "Service temporarily unavailable.", detail: "Try later." }, { status: 503 });
+  });
+}
 
 describe("the task list", () => {
   it("shows a member their own tasks and none of anyone else's", async () => {
@@ -48,7 +56,7 @@ describe("the task list", () => {
     vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"], shouldAdvanceTime: true });
     const { sim } = renderApp("/tasks", { as: "alice" });
     await screen.findByRole("table");
-    server.use(http.get(/\/api\/v2\/tasks$/, unavailable, { once: true }));
+    server.use(pageListFailsOnce());
     await act(async () => {
       vi.advanceTimersByTime(10_000);
     });
@@ -59,7 +67,7 @@ describe("the task list", () => {
   });
 
   it("shows the server's error with Try again when nothing has loaded yet", async () => {
-    server.use(http.get(/\/api\/v2\/tasks$/, unavailable, { once: true }));
+    server.use(pageListFailsOnce());
     const { user } = renderApp("/tasks", { as: "alice" });
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("Service temporarily unavailable.");

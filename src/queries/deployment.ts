@@ -1,0 +1,37 @@
+import { useQuery } from "@tanstack/react-query";
+import { tasksApi } from "../api/tasks.ts";
+import { hasPauseResume } from "../lib/coder-version.ts";
+import { isRouteNotFound } from "../lib/errors.ts";
+import { buildInfoQuery } from "./auth.ts";
+import { taskListQuery } from "./tasks.ts";
+
+export interface Deployment {
+  /** The version /buildinfo reports, once it has answered. */
+  version: string | undefined;
+  /**
+   * Whether this deployment has Coder Tasks: "missing" when neither /api/v2/tasks nor /api/experimental/tasks
+   * exists (turned off on v2.37, removed after, or older than Tasks), "unknown" until the first list answers.
+   */
+  tasks: "available" | "missing" | "unknown";
+  /** Which task routes answered: "experimental" on Coder before v2.29. */
+  api: "stable" | "experimental";
+  /** Pause and resume exist (v2.31.0 and later). */
+  canPauseResume: boolean;
+}
+
+/**
+ * What this Coder deployment can do: the one place every page asks. It learns from the answers the app
+ * already asks for (/buildinfo, and the header's list of the user's own tasks), so it costs no request.
+ */
+export function useDeployment(): Deployment {
+  const buildInfo = useQuery(buildInfoQuery());
+  const mine = useQuery(taskListQuery("owner:me"));
+  const version = buildInfo.data?.version;
+  const tasks = mine.data ? "available" : mine.isError && isRouteNotFound(mine.error) ? "missing" : "unknown";
+  return {
+    version,
+    tasks,
+    api: tasksApi(),
+    canPauseResume: buildInfo.data !== undefined && hasPauseResume(version),
+  };
+}
