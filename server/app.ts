@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -35,10 +36,12 @@ const HOP_BY_HOP = ["connection", "keep-alive", "transfer-encoding", "upgrade", 
  * The dashboard authenticates with the Coder-Session-Token header only. Coder's cookie would make the
  * browser send a second credential (and trip Coder's CSRF check when they differ), so cookies never cross.
  */
-function withoutCookies(request: Request, target: URL, session: string | undefined): Request {
+function withoutCookies(request: Request, target: URL, session: string | undefined, client: string | undefined): Request {
   const headers = new Headers(request.headers);
   for (const name of HOP_BY_HOP) headers.delete(name);
   if (session !== undefined) headers.set("Coder-Session-Token", session);
+  // Whom Coder's rate limit counts an anonymous request against (and, before v2.32, every request).
+  if (client !== undefined) headers.set("X-Forwarded-For", client);
   const hasBody = request.method !== "GET" && request.method !== "HEAD";
   return new Request(target, {
     method: request.method,
@@ -60,6 +63,15 @@ function passBack(response: Response): Response {
 }
 
 type AppContext = Context<WallEnv>;
+
+/** The address of the connection a request came on, where there is one (not in-process calls). */
+function clientOf(c: Context): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined;
+  }
+}
 
 const routeNotFound = (c: Context) => c.json({ message: "Route not found." }, 404);
 
@@ -93,7 +105,7 @@ export function createServerApp(options: ServerAppOptions): Hono<WallEnv> {
   if (backend.kind === "simulator") {
     const forward = async (c: AppContext) => {
       const url = new URL(c.req.url);
-      const response = await backend.simulator.app.fetch(withoutCookies(c.req.raw, url, c.get("wallSession")));
+      const response = await backend.simulator.app.fetch(withoutCookies(c.req.raw, url, c.get("wallSession"), clientOf(c)));
       // The simulator's responses are this process's own: their headers can be changed in place, and
       // their bodies are passed on as they are (re-streaming 11 MB would cost more than building it).
       response.headers.delete("set-cookie");
@@ -106,7 +118,7 @@ export function createServerApp(options: ServerAppOptions): Hono<WallEnv> {
       const incoming = new URL(c.req.url);
       const target = new URL(incoming.pathname + incoming.search, backend.coderUrl);
       try {
-        return passBack(await fetch(withoutCookies(c.req.raw, target, c.get("wallSession"))));
+        return passBack(await fetch(withoutCookies(c.req.raw, target, c.get("wallSession"), clientOf(c))));
       } catch (error) {
         const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : "";
         return c.json({ message: `Could not reach the Coder deployment at ${backend.coderUrl.origin}.`, detail: reason }, 502);

@@ -55,6 +55,12 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
       seed: number(env, "SIM_SEED", (n) => Number.isInteger(n), "a whole number"),
       version: env.SIM_CODER_VERSION || undefined,
       enableAiTasks: flag(env, "SIM_ENABLE_AI_TASKS"),
+      rateLimit: number(
+        env,
+        "SIM_RATE_LIMIT",
+        (n) => Number.isInteger(n) && n !== 0,
+        "a whole number of requests a minute (negative turns it off)",
+      ),
     },
   };
 }

@@ -16,6 +16,8 @@ export interface Features {
   busySendStatus: 409 | 502;
   /** An agent's failure in current_state: "failed" from v2.32; the app status's own "failure" before. */
   failedState: "failed" | "failure";
+  /** The API rate limit keys signed-in callers by user from v2.32, by client address before. */
+  rateLimitByUser: boolean;
 }
 
 export const DEFAULT_VERSION = "v2.33.1";
@@ -41,5 +43,6 @@ export function featuresOf(version: string, enableAiTasks: boolean): Features {
     pauseUnderStable: atLeast(31, 1),
     busySendStatus: atLeast(32) ? 409 : 502,
     failedState: atLeast(32) ? "failed" : "failure",
+    rateLimitByUser: atLeast(32),
   };
 }

@@ -9,6 +9,7 @@ import { Scheduler } from "./scheduler.ts";
 import { issueApiKey } from "./auth.ts";
 import { seed } from "./seed.ts";
 import { DEFAULT_VERSION, featuresOf } from "./features.ts";
+import { rateLimit } from "./rate-limit.ts";
 import { Store } from "./store.ts";
 import { taskJsonBytes } from "./wire.ts";
 
@@ -31,6 +32,8 @@ export interface SimulatorOptions {
   version?: string;
   /** SIM_ENABLE_AI_TASKS: on v2.37, keep tasks on as CODER_ENABLE_AI_TASKS=true does. */
   enableAiTasks?: boolean;
+  /** SIM_RATE_LIMIT: requests per minute per caller and path (512, as Coder; negative turns it off). */
+  rateLimit?: number;
 }
 
 export interface Simulator {
@@ -95,6 +98,14 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     }
     await next();
   });
+
+  // Coder limits the whole of /api/v2 and /api/experimental, and sign-in more tightly (60 a minute).
+  const byUser = features.rateLimitByUser;
+  app.use(
+    "/api/v2/users/login",
+    rateLimit({ limit: Math.min(60, options.rateLimit ?? 60), byUser: false, now: () => engine.now(), store }),
+  );
+  app.use("/api/*", rateLimit({ limit: options.rateLimit ?? 512, byUser, now: () => engine.now(), store }));
 
   // Bring the deployment up to the present before answering, so every response reflects "now".
   const sync = async (_c: unknown, next: () => Promise<void>) => {

@@ -11,6 +11,8 @@ export class ApiError extends Error {
   readonly validations: ValidationError[];
   /** From Retry-After (seconds) or X-Ratelimit-Reset (Unix seconds), when the server asked for a wait. */
   readonly retryAfterMs: number | null;
+  /** When the answer came, so a wait can be told as a time. */
+  readonly receivedAt = Date.now();
 
   constructor(status: number, body: ErrorResponse, retryAfterMs: number | null = null) {
     super(body.message);

@@ -40,6 +40,16 @@ export const isNotFound = (error: unknown) => statusOf(error) === 404 && !isRout
 /** The session is missing, expired or revoked. */
 export const isUnauthorized = (error: unknown) => statusOf(error) === 401;
 
+/** Coder's rate limit (429): the time it lets up again, when the server said, else null. */
+export function rateLimitedUntil(error: unknown): number | null {
+  if (statusOf(error) !== 429) return null;
+  const { retryAfterMs } = describeError(error);
+  const receivedAt = (error as { receivedAt?: unknown }).receivedAt;
+  return typeof receivedAt === "number" ? receivedAt + (retryAfterMs ?? 60_000) : Date.now() + (retryAfterMs ?? 60_000);
+}
+
+export const isRateLimited = (error: unknown) => statusOf(error) === 429;
+
 /** Only these can succeed on a retry: the network, the server's own failures, and a rate limit once it resets. */
 export function isRetryable(error: unknown): boolean {
   const status = statusOf(error);

@@ -11,6 +11,7 @@ import {
   updateTaskInput,
 } from "../api/tasks.ts";
 import { mapWithConcurrency } from "../lib/concurrency.ts";
+import { rateLimitedUntil } from "../lib/errors.ts";
 import { mergeLogs } from "../lib/log-merge.ts";
 import type { CreateTaskRequest, Task, TaskLogsResponse, TasksListResponse } from "../wire/types.ts";
 
@@ -170,9 +171,23 @@ const BULK_RUN: Record<BulkAction, (user: string, task: string) => Promise<unkno
   delete: deleteTask,
 };
 
+/** A request Coder refused for its rate limit is asked again once the limit lets up, up to three times in all. */
+async function patiently<R>(run: () => Promise<R>): Promise<R> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const until = rateLimitedUntil(error);
+      if (until === null || attempt >= 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, until - Date.now())));
+    }
+  }
+}
+
 /**
- * One action over many tasks, a few requests at a time so that "select all" cannot flood the server. Each
- * task's answer is kept, so the page can say which succeeded and why the others did not.
+ * One action over many tasks, a few requests at a time so that "select all" cannot flood the server, and
+ * slowing down rather than failing when Coder's rate limit says so. Each task's answer is kept, so the page
+ * can say which succeeded and why the others did not.
  */
 export function useBulkTaskAction() {
   const queryClient = useQueryClient();
@@ -180,7 +195,7 @@ export function useBulkTaskAction() {
     mutationFn: ({ action, tasks }: { action: BulkAction; tasks: Task[] }): Promise<BulkOutcome[]> =>
       mapWithConcurrency(tasks, 4, async (task) => {
         try {
-          await BULK_RUN[action](task.owner_name, task.id);
+          await patiently(() => BULK_RUN[action](task.owner_name, task.id));
           return { task, error: null };
         } catch (error) {
           return { task, error };

@@ -3,7 +3,7 @@ import { Link, Navigate, useParams } from "react-router";
 import { CurrentState } from "../../components/CurrentState.tsx";
 import { ErrorBanner } from "../../components/ErrorBanner.tsx";
 import { Panel } from "../../components/Panel.tsx";
-import { StaleNotice } from "../../components/StaleNotice.tsx";
+import { RefreshNotice } from "../../components/RefreshNotice.tsx";
 import { useNow } from "../../components/use-now.ts";
 import { describeError, isNotFound } from "../../lib/errors.ts";
 import { isTaskId, taskPath } from "../../lib/paths.ts";
@@ -73,9 +73,7 @@ function TaskById({ owner, id }: { owner: string; id: string }) {
           </Link>
         </div>
       ) : (
-        refetchError !== null && (
-          <StaleNotice error={describeError(refetchError)} since={new Date(query.dataUpdatedAt).toLocaleTimeString()} />
-        )
+        <RefreshNotice failure={query.failureReason} error={refetchError} updatedAt={query.dataUpdatedAt} />
       )}
       <TaskHeader task={task} now={now} />
       <TaskActions task={task} actions={actions} />

@@ -3,9 +3,9 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "rea
 import { Link, useSearchParams } from "react-router";
 import type { Task, TaskStatus } from "../../wire/types.ts";
 import { ErrorBanner } from "../../components/ErrorBanner.tsx";
-import { StaleNotice } from "../../components/StaleNotice.tsx";
+import { RefreshNotice } from "../../components/RefreshNotice.tsx";
 import { useNow } from "../../components/use-now.ts";
-import { describeError } from "../../lib/errors.ts";
+import { describeError, isRateLimited } from "../../lib/errors.ts";
 import { filtersToParams, parseFilters, serverQuery, type TaskFilters } from "../../lib/task-filters.ts";
 import { meQuery } from "../../queries/auth.ts";
 import { useDeployment } from "../../queries/deployment.ts";
@@ -109,7 +109,7 @@ export function TasksPage() {
       )}
       {list.data ? (
         <>
-          {list.isError && <StaleNotice error={describeError(list.error)} since={new Date(list.dataUpdatedAt).toLocaleTimeString()} />}
+          <RefreshNotice failure={list.failureReason} error={list.error} updatedAt={list.dataUpdatedAt} />
           {list.data.tasks.length === 0 ? (
             <EmptyState filtered={filters.owner !== "" || filters.organization !== ""} />
           ) : view.rows.length === 0 ? (
@@ -123,10 +123,13 @@ export function TasksPage() {
             <TaskTable tasks={view.rows} now={now} organizations={orgNames} selected={selected} onToggle={toggle} onToggleAll={toggleAll} />
           )}
         </>
-      ) : list.isError ? (
+      ) : list.isError && !isRateLimited(list.error) ? (
         <ErrorBanner error={describeError(list.error)} title="Could not load tasks" onRetry={() => void list.refetch()} />
       ) : (
-        <ListSkeleton />
+        <>
+          <RefreshNotice failure={list.failureReason} error={null} updatedAt={list.dataUpdatedAt} />
+          <ListSkeleton />
+        </>
       )}
     </div>
   );

@@ -66,6 +66,20 @@ describe("the task list", () => {
     expect(screen.getAllByRole("link", { name: taskNamesOf(sim, "alice")[0] }).length).toBeGreaterThan(0);
   });
 
+  it("says quietly when Coder's rate limit holds a refresh back, and keeps the list", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"], shouldAdvanceTime: true });
+    renderApp("/tasks", { as: "alice" });
+    await screen.findByRole("table");
+    const limited = { message: "You've been rate limited for sending more than 512 requests in 1m0s." };
+    server.use(http.get(/\/api\/v2\/tasks$/, () => HttpResponse.json(limited, { status: 429, headers: { "Retry-After": "60" } })));
+    await act(async () => {
+      vi.advanceTimersByTime(10_000);
+    });
+    expect(await screen.findByText(/Coder asked for fewer requests \(rate limit\), so the page waits until/)).toBeInTheDocument();
+    expect(screen.getByRole("table")).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
   it("shows the server's error with Try again when nothing has loaded yet", async () => {
     server.use(pageListFailsOnce());
     const { user } = renderApp("/tasks", { as: "alice" });

@@ -174,6 +174,22 @@ describe("bulk actions", () => {
     }
   });
 
+  it("slows down rather than fails when Coder's rate limit refuses part of a bulk action", async () => {
+    const { user, sim } = renderApp("/tasks?waiting=1", { as: "alice" });
+    await screen.findByRole("table");
+    const [first] = rowNames();
+    await user.click(screen.getByRole("checkbox", { name: `Select ${first}` }));
+    const limited = { message: "You've been rate limited for sending more than 512 requests in 1m0s." };
+    server.use(http.post(/\/pause$/, () => HttpResponse.json(limited, { status: 429, headers: { "Retry-After": "1" } }), { once: true }));
+    await user.click(within(screen.getByRole("toolbar", { name: "Selected tasks" })).getByRole("button", { name: "Pause 1" }));
+    const results = await screen.findByRole("region", { name: "Results" }, { timeout: 4_000 });
+    expect(results).toHaveTextContent("Paused 1 of 1 task.");
+    const paused = liveTasks(sim, "alice").find(
+      (t) => t.displayName === first && sim.store.workspaceOf(t)?.builds.at(-1)?.transition === "stop",
+    );
+    expect(paused).toBeDefined();
+  });
+
   it("deletes only what Coder would accept, names each task, reports each answer, and drops the deleted at once", async () => {
     vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"], shouldAdvanceTime: true });
     const sim = newSimulator();
