@@ -13,7 +13,8 @@ export interface Plan {
   finish: Finish;
   pullRequest: boolean;
   /** What happens to a healthy task once the agent has finished its first piece of work. */
-  after: "none" | "unhealthy" | "agent-off";
+  /** "flaky": the agent cannot be reached for a minute and a half every ten minutes, looking healthy all along. */
+  after: "none" | "unhealthy" | "agent-off" | "flaky";
 }
 
 export type NewTask = Pick<Task, "orgId" | "ownerId" | "name" | "displayName" | "prompt" | "templateVersionId" | "presetId">;
@@ -62,6 +63,8 @@ const PACE = {
   stopQueued: 500,
   stopJob: 1500,
   afterWork: 6000,
+  unreachableFor: 90_000,
+  reachableFor: 510_000,
 };
 
 const BUILD_ERRORS = [
@@ -236,6 +239,7 @@ export class Engine {
       lifecycle: "created",
       healthy: true,
       healthReason: "",
+      reachable: true,
       createdAt: this.now(),
     };
     ws.app = { id: randomUuid(this.random), slug: "agentapi", health: "initializing" };
@@ -278,6 +282,16 @@ export class Engine {
     }
     const finished = this.play(task, ws, steps);
     if (plan.after === "none") return;
+    if (plan.after === "flaky") {
+      const agent = ws.agent;
+      const flap = (reachable: boolean) => {
+        if (!this.isCurrent(ws, build) || ws.agent !== agent || agent === null) return;
+        agent.reachable = reachable;
+        this.scheduler.after(reachable ? PACE.reachableFor : PACE.unreachableFor, () => flap(!reachable));
+      };
+      this.scheduler.after(finished + PACE.afterWork, () => flap(false));
+      return;
+    }
     this.scheduler.after(finished + PACE.afterWork, () => {
       if (!this.isCurrent(ws, build) || ws.agent === null || ws.app === null) return;
       if (plan.after === "unhealthy") {

@@ -99,6 +99,8 @@ export interface Agent {
   lifecycle: AgentLifecycle;
   healthy: boolean;
   healthReason: string;
+  /** Whether coderd can dial the agent over the tailnet: send and live logs wait 30 s and fail when not. */
+  reachable: boolean;
   createdAt: number;
 }
 

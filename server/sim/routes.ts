@@ -77,6 +77,7 @@ export function mountRoutes(root: Hono, sim: Sim, options: RouteOptions): void {
   });
   controls.get("/tasks/:id/agent-token", control.agentToken);
   controls.post("/tasks/:id/messages", control.appendMessages);
+  controls.post("/tasks/:id/agent", control.setAgent);
   controls.post("/clock/advance", control.advance);
   root.route("/sim", controls);
 }

@@ -36,6 +36,17 @@ export class Scheduler {
     this.push({ at: this.now() + ms / this.speed, seq: this.seq++, run });
   }
 
+  /**
+   * Resolves once `ms` of simulated time have passed. A request plays what came due; on a real clock a
+   * timer does too, so a handler waiting here answers on time with no request behind it.
+   */
+  sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.after(ms, resolve);
+      setTimeout(() => this.runDue(), ms / this.speed + 5).unref();
+    });
+  }
+
   get pending(): number {
     return this.heap.length;
   }

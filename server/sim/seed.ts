@@ -33,6 +33,7 @@ const plans = {
   stuck: { ...ok, agent: "stuck" },
   unhealthy: { ...ok, after: "unhealthy" },
   agentOff: { ...ok, after: "agent-off" },
+  flaky: { ...ok, after: "flaky" },
 } satisfies Record<string, Plan>;
 
 /** About 40 tasks covering every status, health and state, for every user. */
@@ -56,14 +57,14 @@ function demoSpecs(): TaskSpec[] {
   add("bob", "codex", 40 * HOUR, plans.complete);
   add("bob", "claude-code", 26 * HOUR, plans.agentOff);
   add("bob", "claude-code", 10 * HOUR, plans.startError);
-  add("bob", "codex", 5 * HOUR, plans.idle);
+  add("bob", "codex", 5 * HOUR, plans.flaky);
   add("bob", "claude-code", 3 * HOUR, plans.failed);
   add("bob", "claude-code", 90 * MINUTE, plans.stuck);
   add("bob", "codex", 70 * MINUTE, plans.idlePr);
   add("olivia", "platform-agent", 2 * DAY, plans.complete);
   add("olivia", "platform-agent", 30 * HOUR, plans.idle, { pauseAfter: 20 * MINUTE });
   add("olivia", "platform-agent", 7 * HOUR, plans.buildFails);
-  add("olivia", "platform-agent", 3 * HOUR, plans.idlePr);
+  add("olivia", "platform-agent", 3 * HOUR, { ...plans.idlePr, after: "flaky" });
   add("admin", "claude-code", 4 * DAY, plans.complete);
   add("admin", "codex", 2 * DAY, plans.idle, { pauseAfter: 45 * MINUTE });
   add("admin", "platform-agent", 12 * HOUR, plans.unhealthy);

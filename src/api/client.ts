@@ -1,6 +1,12 @@
 import type { ErrorResponse, ValidationError } from "../wire/types.ts";
 import { sessionToken } from "./session.ts";
 
+/**
+ * Longer than the 30 s Coder spends dialling an agent before it answers 502, so that answer is what the
+ * page sees on a send or a live conversation; a Coder that never answers is given up on (deployment reference §8).
+ */
+export const AGENT_TIMEOUT_MS = 40_000;
+
 /** The longest wait a rate limit may impose on a retry before the page shows the error instead. */
 const MAX_RETRY_AFTER_MS = 60_000;
 
@@ -29,6 +35,8 @@ export interface RequestOptions {
   body?: unknown;
   signal?: AbortSignal;
   query?: Record<string, string | undefined>;
+  /** Give up after this long, as a network failure (the caller's signal still aborts at any time). */
+  timeoutMs?: number;
   /** A token to use instead of the session's (checking a pasted token). */
   token?: string;
 }
@@ -83,15 +91,23 @@ export async function requestText(path: string, options: RequestOptions = {}): P
   if (token) headers["Coder-Session-Token"] = token;
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   let response: Response;
+  const timeout = options.timeoutMs === undefined ? undefined : AbortSignal.timeout(options.timeoutMs);
+  const signals = [options.signal, timeout].filter((s): s is AbortSignal => s !== undefined);
   try {
     response = await fetch(urlFor(path, options.query), {
       method: options.method ?? "GET",
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
+      signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0],
       credentials: "omit",
     });
   } catch (error) {
+    if (timeout?.aborted && !options.signal?.aborted) {
+      throw new ApiError(0, {
+        message: "Coder did not answer in time.",
+        detail: `No answer within ${(options.timeoutMs ?? 0) / 1000} seconds.`,
+      });
+    }
     if (error instanceof DOMException && error.name === "AbortError") throw error;
     throw new ApiError(0, {
       message: "Could not reach the server.",

@@ -1,5 +1,5 @@
 import { parseLogsChange, type LastAnswer, type LogsChange } from "../lib/log-parse.ts";
-import { ApiError, requestText } from "./client.ts";
+import { AGENT_TIMEOUT_MS, ApiError, requestText } from "./client.ts";
 
 /**
  * Reading a conversation: Coder answers with the whole conversation every time, 5 MB for 50,000 entries.
@@ -35,7 +35,7 @@ let versions = 0;
 
 export async function readLogs(request: LogsRequest, memory: LogsMemory, signal?: AbortSignal): Promise<LogsReply> {
   try {
-    const { status, text } = await requestText(request.url, { token: request.token ?? undefined, signal });
+    const { status, text } = await requestText(request.url, { token: request.token ?? undefined, signal, timeoutMs: AGENT_TIMEOUT_MS });
     const known = memory.get(request.key);
     const previous = known && known.version === request.base ? known : undefined;
     let change: LogsChange;

@@ -1,6 +1,6 @@
 import { isRouteNotFound } from "../lib/errors.ts";
 import { applyLogsChange } from "../lib/log-parse.ts";
-import { ApiError, request, type RequestOptions } from "./client.ts";
+import { AGENT_TIMEOUT_MS, ApiError, request, type RequestOptions } from "./client.ts";
 import { readLogs, type LogsMemory, type LogsReply, type LogsRequest } from "./logs-reader.ts";
 import { sessionToken } from "./session.ts";
 import {
@@ -122,7 +122,7 @@ export function updateTaskInput(user: string, task: string, input: string): Prom
 }
 
 export function sendTaskInput(user: string, task: string, input: string): Promise<void> {
-  return tasksRequest<void>(`${taskPath(user, task)}/send`, { method: "POST", body: { input } });
+  return tasksRequest<void>(`${taskPath(user, task)}/send`, { method: "POST", body: { input }, timeoutMs: AGENT_TIMEOUT_MS });
 }
 
 /** The answer the page holds for each conversation being polled, by the reader's version of it. */

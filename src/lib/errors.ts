@@ -64,6 +64,10 @@ export function sessionEndReason(error: unknown): "expired" | "revoked" {
 /** The agent is working and cannot take a message now (409 from v2.32; 502 with the same words before). */
 export const isAgentBusy = (error: unknown) => describeError(error).message === "Task app is not ready to accept input.";
 
+/** Coder could not dial the task's agent within its 30 s (deployment reference §8). */
+export const isAgentUnreachable = (error: unknown) =>
+  statusOf(error) === 502 && describeError(error).message === "Failed to reach task app endpoint.";
+
 /** The deployment signs in only through OIDC or GitHub; a pasted token still works. */
 export const isPasswordSignInDisabled = (error: unknown) =>
   statusOf(error) === 403 && describeError(error).message === "Password authentication is disabled.";

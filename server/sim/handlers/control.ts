@@ -63,5 +63,15 @@ export function controlHandlers(sim: Sim, advanceClock: (ms: number) => void) {
     return c.json({ now: new Date(engine.now()).toISOString() });
   };
 
-  return { agentToken, appendMessages, advance };
+  /** Makes the task's agent reachable or not, as an agent whose tailnet connection comes and goes. */
+  const setAgent = async (c: SimContext) => {
+    const ws = store.workspaceOf(liveTask(c));
+    const { reachable } = await readBody(c, "SimAgentRequest", { reachable: "boolean" });
+    if (reachable === undefined) throw invalid([{ field: "reachable", detail: "reachable must be true or false" }]);
+    if (!ws?.agent) throw new CoderError(409, "The task has no running agent.");
+    ws.agent.reachable = reachable;
+    return c.json({ reachable });
+  };
+
+  return { agentToken, appendMessages, advance, setAgent };
 }

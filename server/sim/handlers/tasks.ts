@@ -3,7 +3,7 @@ import type { Sim, SimContext } from "../context.ts";
 import { TASK_STATUSES, type TaskLogEntry, type TaskStatus } from "../../../src/wire/types.ts";
 import { deriveStatus, isBuildActive, latestBuild, workspaceStatus } from "../derive.ts";
 import { buildActive, CoderError, notFound } from "../errors.ts";
-import type { Task, User } from "../model.ts";
+import type { Task, User, Workspace } from "../model.ts";
 import { generateNames, nameInvalidReason } from "../names.ts";
 import { canConnect, canCreateFor, canReadTask, canReadUser, canSeeOrganization, canUseTemplate } from "../rbac.ts";
 import { parseQuery } from "../search.ts";
@@ -197,6 +197,18 @@ export function taskHandlers(sim: Sim) {
     }
   }
 
+  /**
+   * Step 4 of Coder's authAndDoWithTaskAppClient (deployment reference §8): dial the agent over the
+   * tailnet, giving up after 30 s. An agent that comes back within them is reached.
+   */
+  async function dial(ws: Workspace): Promise<void> {
+    if (ws.agent?.reachable !== false) return;
+    await engine.scheduler.sleep(30_000);
+    if (ws.agent?.reachable === false) {
+      throw new CoderError(502, "Failed to reach task app endpoint.", "dial workspace agent: context deadline exceeded");
+    }
+  }
+
   const send = async (c: SimContext) => {
     const task = taskParam(c);
     const body = await readBody(c, "TaskSendRequest", { input: "string" });
@@ -206,17 +218,20 @@ export function taskHandlers(sim: Sim) {
     const ws = store.workspaceOf(task);
     if (!ws) throw new CoderError(400, "Task does not have a workspace.");
     if (!canConnect(c.get("user"), task)) throw notFound();
+    await dial(ws);
     if (task.conversation.busy)
       throw new CoderError(sim.features.busySendStatus, "Task app is not ready to accept input.", "Status: running");
     engine.send(task, ws, input);
     return c.body(null, 204);
   };
 
-  const logs = (c: SimContext) => {
+  const logs = async (c: SimContext) => {
     const task = taskParam(c);
     const status = statusOf(task);
-    if (status === "active") {
+    const ws = store.workspaceOf(task);
+    if (status === "active" && ws) {
       if (!canConnect(c.get("user"), task)) throw notFound();
+      await dial(ws);
       return c.json(taskLogsJson(task.conversation.messages.map(logEntry)));
     }
     if (status === "paused" || status === "pending" || status === "initializing") {

@@ -1,7 +1,7 @@
 import { useId } from "react";
 import type { Task } from "../../wire/types.ts";
 import { ErrorBanner } from "../../components/ErrorBanner.tsx";
-import { describeError } from "../../lib/errors.ts";
+import { describeError, isAgentUnreachable } from "../../lib/errors.ts";
 import type { TaskActions } from "../../lib/task-phase.ts";
 import { useSend } from "./use-send.ts";
 
@@ -48,7 +48,16 @@ export function Composer({ task, actions }: { task: Task; actions: TaskActions }
             : `The task is ${task.status}; it takes messages only while active.`
           : "Ctrl+Enter (⌘+Enter on a Mac) sends."}
       </p>
-      {sendError && <ErrorBanner error={sendError} title="The message was not sent; it is still in the box" />}
+      {sendError && (
+        <ErrorBanner
+          error={sendError}
+          title={
+            isAgentUnreachable(s.send.error)
+              ? "The task's agent cannot be reached (Coder tried for 30 seconds), so the message was not sent; it is still in the box"
+              : "The message was not sent; it is still in the box"
+          }
+        />
+      )}
       {s.resume.isError && <ErrorBanner error={describeError(s.resume.error)} title="The task could not be resumed" />}
       {s.isBusy && (
         <div role="alert" className="flex flex-wrap items-center gap-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm">

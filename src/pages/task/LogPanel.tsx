@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { ErrorBanner } from "../../components/ErrorBanner.tsx";
 import { RelativeTime } from "../../components/RelativeTime.tsx";
-import { describeError, isNotFound } from "../../lib/errors.ts";
+import { describeError, isAgentUnreachable, isNotFound } from "../../lib/errors.ts";
 import type { TaskActions } from "../../lib/task-phase.ts";
 import { taskLogsQuery, useIsGone, useIsPausing } from "../../queries/tasks.ts";
 import type { Task, TaskLogsResponse } from "../../wire/types.ts";
@@ -46,8 +46,23 @@ export function LogPanel({ task, actions, now }: { task: Task; actions: TaskActi
   const current = actions.logs === "live" && !isPausing ? live : actions.logs === "snapshot" ? snapshot : null;
   const earlier = latest(live.data, live.dataUpdatedAt, snapshot.data, snapshot.dataUpdatedAt);
 
+  // Coder gave up dialling the agent: the page keeps what it has and keeps trying on its own.
+  const unreachable = current !== null && isAgentUnreachable(current.error ?? current.failureReason);
+  const shown = current?.data ?? earlier;
+
   let body;
-  if (current?.data) {
+  if (unreachable) {
+    body = (
+      <>
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          The task's agent cannot be reached right now: Coder tried for 30 seconds.{" "}
+          {shown ? "This is the conversation as it was last seen; " : ""}
+          the page keeps trying.
+        </p>
+        {shown && <Conversation entries={shown.logs} taskName={task.name} />}
+      </>
+    );
+  } else if (current?.data) {
     body = (
       <>
         {current.isError && (

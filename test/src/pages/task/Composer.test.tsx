@@ -71,4 +71,21 @@ describe("sending a message", () => {
     await poll();
     await waitFor(() => expect(inputs(task)).toContain("Pick this up again"));
   });
+
+  it("says the agent cannot be reached when Coder gives up dialling it, and keeps the message", async () => {
+    const { user, task, sim, ws } = openTask("idle");
+    if (ws.agent) ws.agent.reachable = false;
+    const box = await screen.findByRole("textbox", { name: "Message to the agent" });
+    await user.type(box, "Still there?");
+    await user.click(screen.getByRole("button", { name: "Send" }));
+    // Coder dials for 30 s of the deployment's time before it answers.
+    await waitFor(() => expect(screen.getByRole("button", { name: "Sending…" })).toBeInTheDocument());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    advance(sim, 30_000);
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("The task's agent cannot be reached (Coder tried for 30 seconds), so the message was not sent");
+    expect(alert).toHaveTextContent("Failed to reach task app endpoint.");
+    expect(box).toHaveValue("Still there?");
+    expect(inputs(task)).not.toContain("Still there?");
+  });
 });

@@ -104,4 +104,24 @@ describe("the conversation", () => {
     expect(within(screen.getByRole("log", { name: "Conversation" })).getByText("Said before the pause")).toBeInTheDocument();
     expect(screen.queryByText(/^Stopping:/)).not.toBeInTheDocument();
   });
+
+  it("keeps the conversation when the agent cannot be reached, says so, and picks up again when it is back", async () => {
+    const { sim, task, ws } = openTask("idle");
+    sim.engine.appendMessage(task, "agent", "Said while reachable");
+    const log = await screen.findByRole("log", { name: "Conversation" });
+    await poll(2_000);
+    expect(await within(log).findByText("Said while reachable")).toBeInTheDocument();
+    if (ws.agent) ws.agent.reachable = false;
+    await poll(2_000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    advance(sim, 30_000);
+    expect(await screen.findByText(/The task's agent cannot be reached right now: Coder tried for 30 seconds/)).toBeInTheDocument();
+    expect(within(screen.getByRole("log", { name: "Conversation" })).getByText("Said while reachable")).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    if (ws.agent) ws.agent.reachable = true;
+    sim.engine.appendMessage(task, "agent", "Back again");
+    await poll(2_000);
+    expect(await within(screen.getByRole("log", { name: "Conversation" })).findByText("Back again")).toBeInTheDocument();
+    expect(screen.queryByText(/cannot be reached/)).not.toBeInTheDocument();
+  });
 });
