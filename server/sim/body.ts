@@ -67,8 +67,12 @@ function fits(value: unknown, type: FieldType): boolean {
 }
 
 export function decodeBody<S extends Schema>(text: string, structName: string, schema: S): Decoded<S> {
-  const parsed = parseJson(text);
-  if (parsed === null) return {};
+  return decodeValue(parseJson(text), structName, schema);
+}
+
+/** One already-parsed JSON value as a struct of `schema`: for bodies with nested objects, one level at a time. */
+export function decodeValue<S extends Schema>(parsed: unknown, structName: string, schema: S): Decoded<S> {
+  if (parsed === null || parsed === undefined) return {};
   if (typeof parsed !== "object" || Array.isArray(parsed)) {
     throw invalidJson(`json: cannot unmarshal ${jsonKind(parsed)} into Go value of type codersdk.${structName}`);
   }

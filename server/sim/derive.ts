@@ -1,5 +1,5 @@
-import type { TaskStateEntry, TaskStatus, WorkspaceStatus } from "../../src/wire/types.ts";
-import type { Build, JobStatus, Workspace } from "./model.ts";
+import type { TaskStateEntry, TaskStatus, WorkspaceAgent, WorkspaceStatus } from "../../src/wire/types.ts";
+import type { Agent, Build, JobStatus, Workspace } from "./model.ts";
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -110,4 +110,11 @@ export function deriveCurrentState(
     };
   }
   return null;
+}
+
+/** The agent's connection as coderd reports it, from what the simulator tracks. */
+export function agentConnection(agent: Agent): WorkspaceAgent["status"] {
+  if (agent.lifecycle === "created") return "connecting";
+  if (agent.lifecycle === "off" || agent.healthReason === "agent has lost connection") return "disconnected";
+  return "connected";
 }

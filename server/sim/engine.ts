@@ -50,6 +50,9 @@ export const CALM_RATES: Rates = {
   pullRequest: 0,
 };
 
+/** Reports kept per workspace, newest; Coder keeps all of them. */
+const MAX_APP_STATUSES = 1000;
+
 /** Snapshots keep the last 30 messages, as Coder's shutdown script does. */
 const SNAPSHOT_MESSAGES = 30;
 
@@ -65,6 +68,8 @@ const PACE = {
   afterWork: 6000,
   unreachableFor: 90_000,
   reachableFor: 510_000,
+  /** CODER_AUTOBUILD_POLL_INTERVAL: the lifecycle executor looks for workspaces past their deadline this often. */
+  autobuildPoll: 60_000,
 };
 
 const BUILD_ERRORS = [
@@ -116,6 +121,7 @@ export class Engine {
   /** Creates the task's workspace (named like the task) and its first start build. */
   private createWorkspace(task: Task, initiatorId: string, plan: Plan): Workspace {
     const version = this.store.versions.get(task.templateVersionId);
+    const template = version ? this.store.templates.get(version.templateId) : undefined;
     const ws: Workspace = {
       id: randomUuid(this.random),
       taskId: task.id,
@@ -123,12 +129,14 @@ export class Engine {
       ownerId: task.ownerId,
       orgId: task.orgId,
       templateId: version?.templateId ?? "",
+      ttlMs: template?.defaultTtlMs ? template.defaultTtlMs : null,
       createdAt: this.now(),
       updatedAt: this.now(),
       builds: [],
       binding: null,
       agent: null,
       app: null,
+      appId: null,
       appStatuses: [],
       deleted: false,
       revision: 0,
@@ -150,6 +158,10 @@ export class Engine {
           return;
         }
         this.setJob(ws, build, "succeeded");
+        if (ws.ttlMs !== null) {
+          build.deadline = this.now() + this.scheduler.span(ws.ttlMs);
+          this.watchDeadline(task, ws, build);
+        }
         this.bootAgent(task, ws, build, plan);
       });
     });
@@ -167,11 +179,54 @@ export class Engine {
 
   /** An app status report, from a simulated agent or from PATCH /workspaceagents/me/app-status. */
   reportAppStatus(ws: Workspace, state: AppStatusState, message: string, uri: string): void {
-    ws.appStatuses.push({ id: randomUuid(this.random), state, message, uri, createdAt: this.now() });
-    if (ws.appStatuses.length > 50) ws.appStatuses.splice(0, ws.appStatuses.length - 50);
+    if (ws.agent === null || ws.app === null) return;
+    const previous = ws.appStatuses[ws.appStatuses.length - 1]?.state;
+    if (state === "working" || previous === "working") this.bumpDeadline(ws);
+    ws.appStatuses.push({
+      id: randomUuid(this.random),
+      agentId: ws.agent.id,
+      appId: ws.app.id,
+      state,
+      message,
+      uri,
+      createdAt: this.now(),
+    });
+    // Coder keeps every report; a bound keeps an agent that reports in a loop from exhausting memory.
+    if (ws.appStatuses.length > MAX_APP_STATUSES) ws.appStatuses.splice(0, ws.appStatuses.length - MAX_APP_STATUSES);
     const task = this.store.tasks.get(ws.taskId);
     if (task) task.conversation.busy = state === "working";
     this.touch(ws);
+  }
+
+  /**
+   * Coder's ActivityBumpWorkspace after a task app report: once about 5 % of the bump has been used, the
+   * deadline moves to a full bump from now. It never moves earlier.
+   */
+  private bumpDeadline(ws: Workspace): void {
+    const build = latestBuild(ws);
+    const template = this.store.templates.get(ws.templateId);
+    if (!this.store.features.appStatusBumpsDeadline || !build || !template || template.activityBumpMs <= 0) return;
+    if (build.transition !== "start" || build.jobStatus !== "succeeded" || build.deadline === null) return;
+    const bump = this.scheduler.span(template.activityBumpMs);
+    if (build.deadline - bump * 0.95 < this.now()) build.deadline = Math.max(build.deadline, this.now() + bump);
+  }
+
+  /**
+   * The lifecycle executor, for one build: at its first poll past the deadline it stops the workspace with
+   * the auto-pause reason, unless activity moved the deadline on or another build replaced this one.
+   */
+  private watchDeadline(task: Task, ws: Workspace, build: Build): void {
+    if (build.deadline === null) return;
+    const poll = this.scheduler.span(PACE.autobuildPoll);
+    const due = build.deadline;
+    this.scheduler.at(Math.ceil(due / poll) * poll, () => {
+      if (!this.isCurrent(ws, build) || build.jobStatus !== "succeeded" || task.deletedAt !== null || build.deadline === null) return;
+      if (build.deadline > this.now()) {
+        this.watchDeadline(task, ws, build);
+        return;
+      }
+      this.stopBuild(task, ws, ws.ownerId, this.store.features.autoPauseReason);
+    });
   }
 
   appendMessage(task: Task, role: "user" | "agent", content: string): void {
@@ -210,6 +265,7 @@ export class Engine {
       initiatorId,
       templateVersionId: task.templateVersionId,
       presetId: task.presetId,
+      deadline: null,
     };
     ws.builds.push(build);
     // Coder's workspace builder upserts the binding with agent and app reset on every new build.
@@ -241,8 +297,11 @@ export class Engine {
       healthReason: "",
       reachable: true,
       createdAt: this.now(),
+      startedAt: null,
+      readyAt: null,
     };
-    ws.app = { id: randomUuid(this.random), slug: "agentapi", health: "initializing" };
+    ws.appId ??= randomUuid(this.random);
+    ws.app = { id: ws.appId, slug: "agentapi", health: "initializing" };
     ws.binding = { buildNumber: build.number, agentId: ws.agent.id, appId: ws.app.id };
     this.store.agentTokens.set(agentToken, ws.id);
     this.touch(ws);
@@ -252,12 +311,14 @@ export class Engine {
     this.scheduler.after(PACE.agentConnect, () => {
       if (!this.isCurrent(ws, build)) return;
       agent.lifecycle = "starting";
+      agent.startedAt = this.now();
       this.touch(ws);
       const outcome = plan.agent;
       if (outcome === "stuck") return;
       this.scheduler.after(PACE.agentStartup, () => {
         if (!this.isCurrent(ws, build)) return;
         agent.lifecycle = outcome;
+        agent.readyAt = this.now();
         this.touch(ws);
         this.scheduler.after(PACE.appStartup, () => {
           if (!this.isCurrent(ws, build)) return;

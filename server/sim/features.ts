@@ -18,6 +18,10 @@ export interface Features {
   failedState: "failed" | "failure";
   /** The API rate limit keys signed-in callers by user from v2.32, by client address before. */
   rateLimitByUser: boolean;
+  /** A task app's `working` reports (and the first one leaving it) bump the deadline: v2.30 and later. */
+  appStatusBumpsDeadline: boolean;
+  /** The reason on the stop build of a task past its deadline: task_auto_pause from v2.31, autostop before. */
+  autoPauseReason: "task_auto_pause" | "autostop";
 }
 
 export const DEFAULT_VERSION = "v2.33.1";
@@ -44,5 +48,7 @@ export function featuresOf(version: string, enableAiTasks: boolean): Features {
     busySendStatus: atLeast(32) ? 409 : 502,
     failedState: atLeast(32) ? "failed" : "failure",
     rateLimitByUser: atLeast(32),
+    appStatusBumpsDeadline: atLeast(30),
+    autoPauseReason: atLeast(31) ? "task_auto_pause" : "autostop",
   };
 }

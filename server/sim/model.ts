@@ -55,6 +55,10 @@ export interface Template {
   updatedAt: number;
   createdById: string;
   deprecated: boolean;
+  /** A new workspace's time to live: its start build's deadline is that long after the build; 0 = never. */
+  defaultTtlMs: number;
+  /** How far app activity pushes the deadline out (activity_bump_ms). */
+  activityBumpMs: number;
 }
 
 export interface TemplateVersion {
@@ -91,6 +95,8 @@ export interface Build {
   initiatorId: string;
   templateVersionId: string;
   presetId: string | null;
+  /** When the lifecycle executor stops the workspace: set as a start build's job succeeds, if a TTL applies. */
+  deadline: number | null;
 }
 
 export interface Agent {
@@ -102,6 +108,9 @@ export interface Agent {
   /** Whether coderd can dial the agent over the tailnet: send and live logs wait 30 s and fail when not. */
   reachable: boolean;
   createdAt: number;
+  /** When the startup scripts began and when they finished (ready, or an error or timeout). */
+  startedAt: number | null;
+  readyAt: number | null;
 }
 
 export interface App {
@@ -112,6 +121,8 @@ export interface App {
 
 export interface AppStatus {
   id: string;
+  agentId: string;
+  appId: string;
   state: AppStatusState;
   message: string;
   uri: string;
@@ -135,12 +146,17 @@ export interface Workspace {
   ownerId: string;
   orgId: string;
   templateId: string;
+  /** The workspace's TTL, taken from the template's default when the task creates it; null = none. */
+  ttlMs: number | null;
   createdAt: number;
   updatedAt: number;
   builds: Build[];
   binding: Binding | null;
   agent: Agent | null;
   app: App | null;
+  /** The chat app's id: Terraform state keeps a coder_app's id from build to build, so its reports add up. */
+  appId: string | null;
+  /** Every report of the workspace's apps, oldest first. */
   appStatuses: AppStatus[];
   deleted: boolean;
   /** Bumped on every change to the workspace or its task, so serialized task JSON can be reused until then. */

@@ -2,10 +2,12 @@ import { Hono } from "hono";
 import { methodNotAllowed } from "hono/method-not-allowed";
 import { requireUser, type Env, type Sim } from "./context.ts";
 import { agentHandlers } from "./handlers/agent.ts";
+import { authcheckHandlers } from "./handlers/authcheck.ts";
 import { controlHandlers } from "./handlers/control.ts";
 import { taskHandlers } from "./handlers/tasks.ts";
 import { templateHandlers } from "./handlers/templates.ts";
 import { userHandlers } from "./handlers/users.ts";
+import { workspaceHandlers } from "./handlers/workspaces.ts";
 import { isSiteOwner } from "./rbac.ts";
 import { CoderError } from "./errors.ts";
 
@@ -41,6 +43,8 @@ export function mountRoutes(root: Hono, sim: Sim, options: RouteOptions): void {
   const users = userHandlers(sim);
   const templates = templateHandlers(sim);
   const agent = agentHandlers(sim);
+  const workspaces = workspaceHandlers(sim);
+  const authcheck = authcheckHandlers(sim);
   const control = controlHandlers(sim, options.advanceClock);
 
   // chi answers a method it does not know, and a known path asked with the wrong method, with an empty 405.
@@ -52,6 +56,7 @@ export function mountRoutes(root: Hono, sim: Sim, options: RouteOptions): void {
   v2.get("/users/authmethods", users.authMethods);
   v2.post("/users/login", users.login);
   v2.post("/users/logout", auth, users.logout);
+  v2.post("/authcheck", auth, authcheck.check);
   v2.get("/users", auth, users.listUsers);
   v2.get("/users/:user", auth, users.getUser);
   v2.get("/organizations", auth, users.listOrganizations);
@@ -60,6 +65,10 @@ export function mountRoutes(root: Hono, sim: Sim, options: RouteOptions): void {
   v2.get("/templates/:id/versions", auth, templates.listVersions);
   v2.get("/templateversions/:id", auth, templates.getVersion);
   v2.get("/templateversions/:id/presets", auth, templates.listPresets);
+  v2.get("/users/:user/workspace/:workspacename", auth, workspaces.byOwnerAndName);
+  v2.get("/workspaces", auth, workspaces.list);
+  v2.get("/workspaces/:workspace", auth, workspaces.get);
+  v2.get("/workspaces/:workspace/builds", auth, workspaces.builds);
   v2.patch("/workspaceagents/me/app-status", agent.reportAppStatus);
   // From v2.37 tasks are off unless enabled, and gone from v2.38: their routes are not there at all.
   const { features } = sim;

@@ -33,7 +33,17 @@ export class Scheduler {
 
   /** Schedules after a simulated duration; SIM_SPEED shortens or stretches every duration alike. */
   after(ms: number, run: () => void): void {
-    this.push({ at: this.now() + ms / this.speed, seq: this.seq++, run });
+    this.at(this.now() + this.span(ms), run);
+  }
+
+  /** Schedules at a moment on the clock. */
+  at(time: number, run: () => void): void {
+    this.push({ at: Math.max(time, this.now()), seq: this.seq++, run });
+  }
+
+  /** How long a simulated duration lasts on the clock. */
+  span(ms: number): number {
+    return ms / this.speed;
   }
 
   /**
@@ -43,7 +53,7 @@ export class Scheduler {
   sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
       this.after(ms, resolve);
-      setTimeout(() => this.runDue(), ms / this.speed + 5).unref();
+      setTimeout(() => this.runDue(), this.span(ms) + 5).unref();
     });
   }
 

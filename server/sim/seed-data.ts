@@ -22,6 +22,9 @@ export const TEMPLATES = [
     description: "A Linux workspace with Claude Code driving the AI task.",
     icon: "/icon/claude.svg",
     hasAiTask: true,
+    // A working day's TTL, bumped an hour at a time by the agent's reports, as Coder's template default does.
+    defaultTtlMs: 24 * 3_600_000,
+    activityBumpMs: 3_600_000,
     versions: ["v1.4.0", "v1.5.0"],
     presets: [
       { name: "Small", description: "2 CPUs, 4 GB: quick fixes and reviews.", isDefault: false, params: { cpu: "2", memory: "4" } },
@@ -35,6 +38,9 @@ export const TEMPLATES = [
     description: "OpenAI Codex in a container workspace.",
     icon: "/icon/openai.svg",
     hasAiTask: true,
+    // Short enough to watch a task pause itself in a demo: two minutes at SIM_SPEED=10.
+    defaultTtlMs: 20 * 60_000,
+    activityBumpMs: 10 * 60_000,
     versions: ["v0.9.2"],
     presets: [],
   },
@@ -45,6 +51,8 @@ export const TEMPLATES = [
     description: "A plain development container, without an AI task.",
     icon: "/icon/docker.svg",
     hasAiTask: false,
+    defaultTtlMs: 8 * 3_600_000,
+    activityBumpMs: 3_600_000,
     versions: ["v2.0.0"],
     presets: [],
   },
@@ -55,6 +63,9 @@ export const TEMPLATES = [
     description: "Infrastructure work with access to the platform team's clusters.",
     icon: "/icon/k8s.svg",
     hasAiTask: true,
+    // Never pauses on its own.
+    defaultTtlMs: 0,
+    activityBumpMs: 3_600_000,
     versions: ["v3.1.0"],
     presets: [
       { name: "Staging access", description: "Kubeconfig for the staging cluster.", isDefault: true, params: { cluster: "staging" } },

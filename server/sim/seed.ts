@@ -1,4 +1,5 @@
 import { createManualClock, randomUuid, pick, type Clock, type Random } from "./clock.ts";
+import { latestBuild } from "./derive.ts";
 import type { Engine, Plan } from "./engine.ts";
 import { generateNames } from "./names.ts";
 import type { SiteRole, User } from "./model.ts";
@@ -57,7 +58,7 @@ function demoSpecs(): TaskSpec[] {
   add("bob", "codex", 40 * HOUR, plans.complete);
   add("bob", "claude-code", 26 * HOUR, plans.agentOff);
   add("bob", "claude-code", 10 * HOUR, plans.startError);
-  add("bob", "codex", 5 * HOUR, plans.flaky);
+  add("bob", "claude-code", 5 * HOUR, plans.flaky);
   add("bob", "claude-code", 3 * HOUR, plans.failed);
   add("bob", "claude-code", 90 * MINUTE, plans.stuck);
   add("bob", "codex", 70 * MINUTE, plans.idlePr);
@@ -199,6 +200,8 @@ export function seed({ store, engine, random, setClock, clock, taskCount }: Seed
       updatedAt: origin,
       createdById: admin.id,
       deprecated: false,
+      defaultTtlMs: spec.defaultTtlMs,
+      activityBumpMs: spec.activityBumpMs,
     });
   }
 
@@ -231,10 +234,15 @@ function createSeedTask(store: Store, engine: Engine, random: Random, spec: Task
     owner.id,
     spec.plan,
   );
+  // A task its template's TTL already paused is not paused again, and only a paused one is resumed.
   if (spec.pauseAfter !== undefined) {
-    engine.scheduler.after(spec.pauseAfter, () => engine.stopBuild(task, ws, owner.id, "task_manual_pause"));
+    engine.scheduler.after(spec.pauseAfter, () => {
+      if (latestBuild(ws)?.transition === "start") engine.stopBuild(task, ws, owner.id, "task_manual_pause");
+    });
   }
   if (spec.resumeAfter !== undefined) {
-    engine.scheduler.after(spec.resumeAfter, () => engine.startBuild(task, ws, owner.id, "task_resume", { ...spec.plan, after: "none" }));
+    engine.scheduler.after(spec.resumeAfter, () => {
+      if (latestBuild(ws)?.transition === "stop") engine.startBuild(task, ws, owner.id, "task_resume", { ...spec.plan, after: "none" });
+    });
   }
 }

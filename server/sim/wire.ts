@@ -1,6 +1,7 @@
 import type * as Wire from "../../src/wire/types.ts";
-import { deriveCurrentState, deriveStatus, iso, workspaceStatus } from "./derive.ts";
-import type { Build, Organization, Task, Template, TemplateVersion, User, Workspace } from "./model.ts";
+import { agentConnection, deriveCurrentState, deriveStatus, iso, workspaceStatus } from "./derive.ts";
+import { createHash } from "node:crypto";
+import type { Agent, App, AppStatus, Build, Organization, Task, Template, TemplateVersion, User, Workspace } from "./model.ts";
 import type { Store } from "./store.ts";
 
 /**
@@ -161,8 +162,8 @@ export function templateJson(store: Store, template: Template): Wire.Template {
     deprecated: template.deprecated,
     deprecation_message: "",
     icon: template.icon,
-    default_ttl_ms: 0,
-    activity_bump_ms: 3600000,
+    default_ttl_ms: template.defaultTtlMs,
+    activity_bump_ms: template.activityBumpMs,
     autostop_requirement: { days_of_week: [], weeks: 1 },
     autostart_requirement: { days_of_week: ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] },
     created_by_id: template.createdById,
@@ -228,6 +229,159 @@ export function templateVersionJson(store: Store, version: TemplateVersion): Wir
   };
 }
 
+/** A UUID that is always the same for the same name, for records the simulator does not store (resources, log sources). */
+function stableUuid(name: string): string {
+  const hex = createHash("sha1").update(name).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+function appStatusJson(ws: Workspace, status: AppStatus): Wire.WorkspaceAppStatus {
+  return {
+    id: status.id,
+    created_at: iso(status.createdAt),
+    workspace_id: ws.id,
+    agent_id: status.agentId,
+    app_id: status.appId,
+    state: status.state,
+    message: status.message,
+    uri: status.uri,
+    icon: "",
+    needs_user_attention: false,
+  };
+}
+
+function appJson(ws: Workspace, app: App, displayName: string): Wire.WorkspaceApp {
+  const statuses: Wire.WorkspaceAppStatus[] = [];
+  for (let i = ws.appStatuses.length - 1; i >= 0; i--) {
+    const status = ws.appStatuses[i] as AppStatus;
+    if (status.appId === app.id) statuses.push(appStatusJson(ws, status));
+  }
+  return {
+    id: app.id,
+    url: "http://localhost:3284",
+    external: false,
+    slug: app.slug,
+    display_name: displayName,
+    subdomain: false,
+    sharing_level: "owner",
+    health: app.health,
+    hidden: false,
+    open_in: "slim-window",
+    statuses,
+  };
+}
+
+function agentJson(ws: Workspace, agent: Agent, resourceId: string, displayName: string): Wire.WorkspaceAgent {
+  const connected = agent.lifecycle !== "created";
+  const sourceId = stableUuid(`${agent.id}:startup`);
+  return {
+    id: agent.id,
+    parent_id: null,
+    created_at: iso(agent.createdAt),
+    updated_at: iso(ws.updatedAt),
+    ...(connected ? { first_connected_at: iso(agent.startedAt ?? agent.createdAt), last_connected_at: iso(ws.updatedAt) } : {}),
+    ...(agentConnection(agent) === "disconnected" ? { disconnected_at: iso(ws.updatedAt) } : {}),
+    ...(agent.startedAt !== null ? { started_at: iso(agent.startedAt) } : {}),
+    ...(agent.readyAt !== null ? { ready_at: iso(agent.readyAt) } : {}),
+    status: agentConnection(agent),
+    lifecycle_state: agent.lifecycle,
+    name: "main",
+    resource_id: resourceId,
+    architecture: "amd64",
+    operating_system: "linux",
+    logs_length: 0,
+    logs_overflowed: false,
+    log_sources: [
+      {
+        id: sourceId,
+        workspace_agent_id: agent.id,
+        created_at: iso(agent.createdAt),
+        display_name: "Startup Script",
+        icon: "/emojis/25b6.png",
+      },
+    ],
+    apps: ws.app && ws.binding?.appId === ws.app.id ? [appJson(ws, ws.app, displayName)] : [],
+    health: agentHealthJson(agent.healthy, agent.healthReason),
+    display_apps: ["vscode", "web_terminal"],
+    scripts: [],
+  };
+}
+
+/**
+ * What a finished build provisioned: a start build, the container with the agent and the home volume; a stop
+ * build, the volume alone. Nothing while the job runs or after it failed.
+ */
+function resourcesJson(ws: Workspace, build: Build, appName: string): Wire.WorkspaceResource[] {
+  if (build.jobStatus !== "succeeded" || build.transition === "delete") return [];
+  const resource = (name: string, type: string, agents?: Wire.WorkspaceAgent[]): Wire.WorkspaceResource => ({
+    id: stableUuid(`${build.id}:${name}`),
+    created_at: iso(build.completedAt ?? build.createdAt),
+    job_id: build.jobId,
+    workspace_transition: build.transition,
+    type,
+    name,
+    hide: false,
+    icon: "",
+    ...(agents ? { agents } : {}),
+    daily_cost: 0,
+  });
+  const volume = resource("home", "docker_volume");
+  const agent = ws.agent !== null && ws.binding?.agentId === ws.agent.id && ws.binding.buildNumber === build.number ? ws.agent : null;
+  if (build.transition === "stop" || agent === null) return [volume];
+  const containerId = stableUuid(`${build.id}:workspace`);
+  return [{ ...resource("workspace", "docker_container"), agents: [agentJson(ws, agent, containerId, appName)] }, volume];
+}
+
+/** codersdk.Workspace, as GET /workspaces/{id}, the by-name route and the list all build it. */
+export function workspaceJson(store: Store, ws: Workspace): Wire.Workspace {
+  const owner = store.users.get(ws.ownerId);
+  const org = store.organizations.get(ws.orgId);
+  const template = store.templates.get(ws.templateId);
+  const build = latestWorkspaceBuild(ws);
+  const latestStatus = ws.appStatuses[ws.appStatuses.length - 1];
+  const agent = ws.agent;
+  return {
+    id: ws.id,
+    created_at: iso(ws.createdAt),
+    updated_at: iso(ws.updatedAt),
+    owner_id: ws.ownerId,
+    owner_name: owner?.username ?? "",
+    owner_avatar_url: owner?.avatarUrl ?? "",
+    organization_id: ws.orgId,
+    organization_name: org?.name ?? "",
+    template_id: ws.templateId,
+    template_name: template?.name ?? "",
+    template_display_name: template?.displayName ?? "",
+    template_icon: template?.icon ?? "",
+    template_allow_user_cancel_workspace_jobs: false,
+    template_active_version_id: template?.activeVersionId ?? "",
+    template_require_active_version: false,
+    template_use_classic_parameter_flow: false,
+    latest_build: workspaceBuildJson(store, ws, build),
+    latest_app_status: latestStatus ? appStatusJson(ws, latestStatus) : null,
+    task_id: ws.taskId,
+    outdated: template !== undefined && build.templateVersionId !== template.activeVersionId,
+    name: ws.name,
+    ...(ws.ttlMs !== null ? { ttl_ms: ws.ttlMs } : {}),
+    last_used_at: iso(ws.updatedAt),
+    deleting_at: null,
+    dormant_at: null,
+    health: agent && !agent.healthy ? { healthy: false, failing_agents: [agent.id] } : { healthy: true, failing_agents: [] },
+    automatic_updates: "never",
+    allow_renames: false,
+    favorite: false,
+    next_start_at: null,
+    is_prebuild: false,
+  };
+}
+
+/** Every workspace has at least its first build: the task's create makes both together. */
+function latestWorkspaceBuild(ws: Workspace): Build {
+  const build = ws.builds[ws.builds.length - 1];
+  if (!build) throw new Error(`workspace ${ws.id} has no build`);
+  return build;
+}
+
 export function workspaceBuildJson(store: Store, ws: Workspace, build: Build): Wire.WorkspaceBuild {
   const owner = store.users.get(ws.ownerId);
   const initiator = store.users.get(build.initiatorId);
@@ -277,7 +431,9 @@ export function workspaceBuildJson(store: Store, ws: Workspace, build: Build): W
     initiator_name: initiator?.username ?? "",
     job,
     reason: build.reason,
-    resources: [],
+    resources: resourcesJson(ws, build, template?.displayName ?? ""),
+    deadline: build.deadline === null ? null : iso(build.deadline),
+    max_deadline: null,
     status: workspaceStatus(build),
     daily_cost: 0,
     matched_provisioners: { count: 1, available: 1 },

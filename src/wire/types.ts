@@ -172,15 +172,146 @@ export interface WorkspaceBuild {
   job: ProvisionerJob;
   /** Any codersdk.BuildReason, read as a string: a newer Coder may add more. */
   reason: BuildReason | (string & {});
-  resources: unknown[];
-  deadline?: string;
-  max_deadline?: string;
+  resources: WorkspaceResource[];
+  /** When the workspace stops (a task pauses) unless activity moves it: null while building, for stop builds and without a TTL. */
+  deadline: string | null;
+  max_deadline: string | null;
   status: WorkspaceStatus;
   daily_cost: number;
   matched_provisioners: MatchedProvisioners;
   template_version_preset_id: string | null;
   has_ai_task: boolean;
   has_external_agent: boolean;
+}
+
+/** codersdk.WorkspaceAppStatus: one report of an app, as the `statuses` list and `latest_app_status` carry it. */
+export interface WorkspaceAppStatus {
+  id: string;
+  created_at: string;
+  workspace_id: string;
+  agent_id: string;
+  app_id: string;
+  state: WorkspaceAppStatusState;
+  message: string;
+  /** Unvalidated: whatever the agent sent. */
+  uri: string;
+  /** Deprecated and no longer filled. */
+  icon: string;
+  needs_user_attention: boolean;
+}
+
+export interface WorkspaceApp {
+  id: string;
+  url?: string;
+  external: boolean;
+  slug: string;
+  display_name: string;
+  icon?: string;
+  subdomain: boolean;
+  subdomain_name?: string;
+  sharing_level: "owner" | "authenticated" | "organization" | "public";
+  health: WorkspaceAppHealth;
+  hidden: boolean;
+  open_in: "slim-window" | "tab";
+  /** Every report ever stored for this app id, newest first, across builds. */
+  statuses: WorkspaceAppStatus[];
+}
+
+export interface WorkspaceAgentLogSource {
+  id: string;
+  workspace_agent_id: string;
+  created_at: string;
+  display_name: string;
+  icon: string;
+}
+
+export interface WorkspaceAgent {
+  id: string;
+  parent_id: string | null;
+  created_at: string;
+  updated_at: string;
+  first_connected_at?: string;
+  last_connected_at?: string;
+  disconnected_at?: string;
+  started_at?: string;
+  ready_at?: string;
+  status: "connecting" | "connected" | "disconnected" | "timeout";
+  lifecycle_state: AgentLifecycle;
+  name: string;
+  resource_id: string;
+  architecture: string;
+  operating_system: string;
+  logs_length: number;
+  logs_overflowed: boolean;
+  log_sources: WorkspaceAgentLogSource[];
+  apps: WorkspaceApp[];
+  health: AgentHealth;
+  display_apps: string[];
+  scripts: unknown[];
+}
+
+export interface WorkspaceResource {
+  id: string;
+  created_at: string;
+  job_id: string;
+  workspace_transition: WorkspaceTransition;
+  type: string;
+  name: string;
+  hide: boolean;
+  icon: string;
+  agents?: WorkspaceAgent[];
+  metadata?: { key: string; value: string; sensitive: boolean }[];
+  daily_cost: number;
+}
+
+export interface WorkspaceHealth {
+  healthy: boolean;
+  failing_agents: string[];
+}
+
+/** codersdk.Workspace: what a task's workspace says beyond the task (build reason, deadline, job error, apps). */
+export interface Workspace {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  owner_id: string;
+  owner_name: string;
+  owner_avatar_url: string;
+  organization_id: string;
+  organization_name: string;
+  template_id: string;
+  template_name: string;
+  template_display_name: string;
+  template_icon: string;
+  template_allow_user_cancel_workspace_jobs: boolean;
+  template_active_version_id: string;
+  template_require_active_version: boolean;
+  template_use_classic_parameter_flow: boolean;
+  latest_build: WorkspaceBuild;
+  /** The newest report of any app in any build, or null. */
+  latest_app_status: WorkspaceAppStatus | null;
+  /** Present since v2.28 as a UUID or null; older servers leave it out. */
+  task_id?: string | null;
+  outdated: boolean;
+  name: string;
+  autostart_schedule?: string;
+  /** Omitted when no TTL applies. */
+  ttl_ms?: number;
+  last_used_at: string;
+  deleting_at: string | null;
+  dormant_at: string | null;
+  health: WorkspaceHealth;
+  automatic_updates: "always" | "never";
+  allow_renames: boolean;
+  favorite: boolean;
+  next_start_at: string | null;
+  is_prebuild: boolean;
+}
+
+export interface WorkspacesResponse {
+  workspaces: Workspace[];
+  /** Every match, not the page's length. */
+  count: number;
 }
 
 /** codersdk.PauseTaskResponse and ResumeTaskResponse. */
@@ -342,3 +473,27 @@ export interface ErrorResponse {
   detail?: string;
   validations?: ValidationError[];
 }
+
+/** One question to POST /authcheck: may the caller do `action` to the objects `object` describes? */
+export interface AuthorizationCheck {
+  object: {
+    /** Any codersdk.RBACResource; one the server does not know is simply false. */
+    resource_type: string;
+    /** "me" is the caller. */
+    owner_id?: string;
+    organization_id?: string;
+    /** Only for workspace, template, user and group; at most 10 per request. */
+    resource_id?: string;
+    /** "In at least one organization"; not with organization_id. */
+    any_org?: boolean;
+  };
+  /** Any RBAC action (read, create, update, delete, start, stop, application_connect, use, …). */
+  action: string;
+}
+
+export interface AuthorizationRequest {
+  checks: Record<string, AuthorizationCheck>;
+}
+
+/** Every key of the request, answered. */
+export type AuthorizationResponse = Record<string, boolean>;

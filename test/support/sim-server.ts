@@ -109,15 +109,16 @@ export async function templateVersion(t: TestSim, name: string, as = "admin"): P
   return template.active_version_id;
 }
 
-/** Creates a task as `username` and returns its JSON. */
+/** Creates a task as `username` from a template (claude-code unless `extra.template` names another) and returns its JSON. */
 export async function createTask(
   t: TestSim,
   username: string,
   input = "Fix the failing tests in auth",
   extra: Record<string, unknown> = {},
 ) {
-  const version = await templateVersion(t, "claude-code", username);
-  const reply = await t.as(username).send("POST", "/api/v2/tasks/me", { template_version_id: version, input, ...extra });
+  const { template = "claude-code", ...fields } = extra;
+  const version = await templateVersion(t, String(template), username);
+  const reply = await t.as(username).send("POST", "/api/v2/tasks/me", { template_version_id: version, input, ...fields });
   if (reply.status !== 201) throw new Error(`create failed: ${reply.status} ${reply.text}`);
   return reply.body;
 }
@@ -127,4 +128,20 @@ export async function idleTask(t: TestSim, username = "alice", input?: string) {
   const task = await createTask(t, username, input);
   t.advance(TO_ACTIVE + TO_IDLE_AFTER_ACTIVE);
   return task;
+}
+
+/** The session token of a task's agent, from the simulator's controls. */
+export async function agentToken(t: TestSim, taskId: string): Promise<string> {
+  const reply = await t.as("admin").get(`/sim/tasks/${taskId}/agent-token`);
+  if (reply.status !== 200) throw new Error(`no agent token: ${reply.status} ${reply.text}`);
+  return reply.body.token;
+}
+
+/** A request as the workspace agent, authenticated with its own token. */
+export function asAgent(t: TestSim, token: string, method: string, path: string, body: unknown) {
+  return fetchReply(t.url + path, {
+    method,
+    headers: { "Coder-Session-Token": token, "Content-Type": "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
 }

@@ -3,35 +3,26 @@ import type { Sim, SimContext } from "../context.ts";
 import { TASK_STATUSES, type TaskLogEntry, type TaskStatus } from "../../../src/wire/types.ts";
 import { deriveStatus, isBuildActive, latestBuild, workspaceStatus } from "../derive.ts";
 import { buildActive, CoderError, notFound } from "../errors.ts";
-import type { Task, User, Workspace } from "../model.ts";
+import type { Task, Workspace } from "../model.ts";
 import { generateNames, nameInvalidReason } from "../names.ts";
-import { canConnect, canCreateFor, canReadTask, canReadUser, canSeeOrganization, canUseTemplate } from "../rbac.ts";
+import { canConnect, canCreateFor, canRead, canReadUser, canSeeOrganization, canUseTemplate } from "../rbac.ts";
 import { parseQuery } from "../search.ts";
+import { userParam } from "./params.ts";
 import { JSON_TYPE, taskJson, taskJsonBytes, taskListBytes, taskLogsJson, unchangingBody, workspaceBuildJson } from "../wire.ts";
 
 /** The task endpoints (coderd/aitasks.go); routes.ts mounts them under /api/v2 and /api/experimental. */
 export function taskHandlers(sim: Sim) {
   const { store, engine } = sim;
 
-  /** ExtractOrganizationMembersParam: `me`, a UUID or a username the caller may see. */
-  function userParam(c: SimContext): User {
-    const me = c.get("user");
-    const value = c.req.param("user") ?? "";
-    if (value === "me") return me;
-    const user = isUuid(value) ? store.users.get(value) : store.userByUsername(value);
-    if (!user || !canReadUser(me, user)) throw notFound();
-    return user;
-  }
-
   /** ExtractTaskParam: a UUID is looked up by id alone (ignoring {user}); otherwise by name under {user}. */
   function taskParam(c: SimContext): Task {
-    const owner = userParam(c);
+    const owner = userParam(store, c);
     const value = c.req.param("task") ?? "";
     if (value === "") throw new CoderError(400, '"task" must be provided.');
     let task = isUuid(value) ? store.tasks.get(value) : undefined;
     if (task?.deletedAt !== null) task = undefined;
     task ??= store.liveTaskByOwnerAndName(owner.id, value);
-    if (!task || !canReadTask(c.get("user"), task)) throw notFound();
+    if (!task || !canRead(c.get("user"), task)) throw notFound();
     return task;
   }
 
@@ -84,7 +75,7 @@ export function taskHandlers(sim: Sim) {
     // the newest-first order is the reverse of the store's, without sorting 10,000 tasks on every request.
     const all = [...store.tasks.values()].reverse();
     for (const task of all) {
-      if (task.deletedAt !== null || !canReadTask(me, task)) continue;
+      if (task.deletedAt !== null || !canRead(me, task)) continue;
       if (ownerId !== undefined && task.ownerId !== ownerId) continue;
       if (orgId !== undefined && task.orgId !== orgId) continue;
       if (status !== undefined && statusOf(task) !== status) continue;
@@ -98,7 +89,7 @@ export function taskHandlers(sim: Sim) {
 
   const create = async (c: SimContext) => {
     const me = c.get("user");
-    const owner = userParam(c);
+    const owner = userParam(store, c);
     const body = await readBody(c, "CreateTaskRequest", {
       template_version_id: "uuid",
       template_version_preset_id: "uuid",

@@ -1,16 +1,19 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import type { Task } from "../../wire/types.ts";
 import { Avatar } from "../../components/Avatar.tsx";
+import { PauseNote } from "../../components/PauseNote.tsx";
 import { RelativeTime } from "../../components/RelativeTime.tsx";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
 import { TemplateIcon } from "../../components/TemplateIcon.tsx";
 import { organizationsQuery } from "../../queries/directory.ts";
+import { usePauseReasons } from "../../queries/pause-reasons.ts";
 
 export function TaskHeader({ task, now }: { task: Task; now: number }) {
   const organizations = useQuery(organizationsQuery());
   const org = organizations.data?.find((o) => o.id === task.organization_id);
+  const pauseReason = usePauseReasons(useMemo(() => [task], [task])).get(task.id);
   return (
     <header className="space-y-3">
       <p className="text-sm">
@@ -21,6 +24,7 @@ export function TaskHeader({ task, now }: { task: Task; now: number }) {
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{task.display_name || task.name}</h1>
         <StatusBadge status={task.status} />
+        <PauseNote note={pauseReason} now={now} className="text-sm text-slate-600" />
       </div>
       <p className="font-mono text-sm text-slate-600">{task.name}</p>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr_auto_1fr]">

@@ -2,10 +2,12 @@ import { memo } from "react";
 import { Link } from "react-router";
 import type { Task } from "../../wire/types.ts";
 import { Avatar } from "../../components/Avatar.tsx";
+import { PauseNote } from "../../components/PauseNote.tsx";
 import { RelativeTime } from "../../components/RelativeTime.tsx";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
 import { TemplateIcon } from "../../components/TemplateIcon.tsx";
 import { taskPath } from "../../lib/paths.ts";
+import type { PauseNoteText } from "../../queries/pause-reasons.ts";
 import { stateLabel } from "../../lib/status.ts";
 import { relativeDuration } from "../../lib/time.ts";
 
@@ -19,9 +21,10 @@ interface TaskRowProps {
   organization: string;
   isSelected: boolean;
   onToggle: (id: string) => void;
+  pauseReason?: PauseNoteText;
 }
 
-export const TaskRow = memo(function TaskRow({ task, rowIndex, now, organization, isSelected, onToggle }: TaskRowProps) {
+export const TaskRow = memo(function TaskRow({ task, rowIndex, now, organization, isSelected, onToggle, pauseReason }: TaskRowProps) {
   const title = task.display_name || task.name;
   const state = task.current_state;
   const health = task.workspace_agent_health;
@@ -43,6 +46,7 @@ export const TaskRow = memo(function TaskRow({ task, rowIndex, now, organization
       </td>
       <td className="truncate px-3">
         <StatusBadge status={task.status} />
+        <PauseNote note={pauseReason} now={now} className="ml-1.5 text-xs text-slate-600" />
         {state && (
           <div className="truncate text-xs text-slate-600" title={state.message}>
             {stateLabel(task)}

@@ -1,5 +1,6 @@
-import { memo, useRef } from "react";
+import { memo, useMemo, useRef } from "react";
 import type { Task } from "../../wire/types.ts";
+import { usePauseReasons } from "../../queries/pause-reasons.ts";
 import { TaskRow, ROW_HEIGHT } from "./TaskRow.tsx";
 import { useWindowRows } from "./use-window-rows.ts";
 
@@ -23,6 +24,8 @@ export const TaskTable = memo(function TaskTable({ tasks, now, organizations, se
   const { start, end } = useWindowRows(bodyRef, tasks.length, ROW_HEIGHT, 8);
   const before = start * ROW_HEIGHT;
   const after = (tasks.length - end) * ROW_HEIGHT;
+  const shown = useMemo(() => tasks.slice(start, end), [tasks, start, end]);
+  const pauseReasons = usePauseReasons(shown);
   const selectedCount = tasks.reduce((n, t) => n + (selected.has(t.id) ? 1 : 0), 0);
   const allSelected = tasks.length > 0 && selectedCount === tasks.length;
 
@@ -82,7 +85,7 @@ export const TaskTable = memo(function TaskTable({ tasks, now, organizations, se
               <td colSpan={COLUMNS} />
             </tr>
           )}
-          {tasks.slice(start, end).map((task, i) => {
+          {shown.map((task, i) => {
             return (
               <TaskRow
                 key={task.id}
@@ -91,6 +94,7 @@ export const TaskTable = memo(function TaskTable({ tasks, now, organizations, se
                 now={now}
                 organization={organizations.get(task.organization_id) ?? ""}
                 isSelected={selected.has(task.id)}
+                pauseReason={pauseReasons.get(task.id)}
                 onToggle={onToggle}
               />
             );

@@ -11,6 +11,7 @@ import { buildInfoQuery } from "../../queries/auth.ts";
 import { serverQuery } from "../../lib/task-filters.ts";
 import { parseWallConfig, stuckMinutes, WALL_GROUPS, wallGroupOf } from "../../lib/wall-groups.ts";
 import { planWall } from "../../lib/wall-layout.ts";
+import { usePauseReasons } from "../../queries/pause-reasons.ts";
 import { taskListQuery } from "../../queries/tasks.ts";
 import { WallTile } from "./WallTile.tsx";
 
@@ -47,6 +48,11 @@ export function WallPage() {
     width - 32,
     height - HEADER - 24,
   );
+  const shown = useMemo(
+    () => plan.columns.flatMap((column) => grouped.find((g) => g.id === column.group)?.tasks.slice(0, column.visible) ?? []),
+    [plan.columns, grouped],
+  );
+  const pauseReasons = usePauseReasons(shown);
 
   if (list.isError && !list.data && isUnauthorized(list.error)) {
     return <Navigate to={`/login?next=${encodeURIComponent(`/wall?${params.toString()}`)}`} replace />;
@@ -103,6 +109,7 @@ export function WallPage() {
                     isPrivate={config.isPrivate}
                     hasChanged={changed.has(task.id)}
                     stuckFor={stuckMinutes(task, now, config.stuck)}
+                    pauseReason={pauseReasons.get(task.id)}
                   />
                 ))}
                 {column.hidden > 0 && (

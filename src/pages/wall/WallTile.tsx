@@ -1,5 +1,7 @@
 import type { Task } from "../../wire/types.ts";
 import { Avatar } from "../../components/Avatar.tsx";
+import { PauseNote } from "../../components/PauseNote.tsx";
+import type { PauseNoteText } from "../../queries/pause-reasons.ts";
 import { stateLabel, statusLook } from "../../lib/status.ts";
 import { relativeDuration } from "../../lib/time.ts";
 import type { TileSize } from "../../lib/wall-layout.ts";
@@ -12,10 +14,11 @@ interface WallTileProps {
   isPrivate: boolean;
   hasChanged: boolean;
   stuckFor: number | null;
+  pauseReason?: PauseNoteText;
 }
 
 /** One task on the wall; what it shows shrinks with the tile, but status always has words or a labelled icon. */
-export function WallTile({ task, size, height, now, isPrivate, hasChanged, stuckFor }: WallTileProps) {
+export function WallTile({ task, size, height, now, isPrivate, hasChanged, stuckFor, pauseReason }: WallTileProps) {
   const look = statusLook(task.status);
   const state = task.current_state;
   const since = relativeDuration(state?.timestamp ?? task.updated_at, now);
@@ -46,7 +49,12 @@ export function WallTile({ task, size, height, now, isPrivate, hasChanged, stuck
           {stuckFor !== null && <span className="font-semibold whitespace-nowrap text-amber-300">⚠ Stuck {stuckFor} min</span>}
         </p>
       )}
-      {(size === "l" || size === "m") && state && (
+      {(size === "l" || size === "m") && pauseReason && (
+        <p className="truncate text-xs text-slate-300">
+          <PauseNote note={pauseReason} now={now} />
+        </p>
+      )}
+      {(size === "l" || size === "m") && state && !pauseReason && (
         <p className="truncate text-xs text-slate-400">
           {stateLabel(task)}
           {!isPrivate && state.message && `: ${state.message}`}

@@ -1,19 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fetchReply, idleTask, startSim, type TestSim } from "../../../support/sim-server.ts";
-
-async function agentToken(t: TestSim, taskId: string): Promise<string> {
-  const reply = await t.as("admin").get(`/sim/tasks/${taskId}/agent-token`);
-  expect(reply.status).toBe(200);
-  return reply.body.token;
-}
-
-function asAgent(t: TestSim, token: string, method: string, path: string, body: unknown) {
-  return fetchReply(t.url + path, {
-    method,
-    headers: { "Coder-Session-Token": token, "Content-Type": "application/json" },
-    body: typeof body === "string" ? body : JSON.stringify(body),
-  });
-}
+import { agentToken, asAgent, idleTask, startSim } from "../../../support/sim-server.ts";
 
 describe("PATCH /workspaceagents/me/app-status", () => {
   it("becomes the task's current_state, with failure shown as failed and the uri stored unvalidated", async () => {

@@ -1,0 +1,18 @@
+import { request } from "./client.ts";
+import type { Workspace, WorkspacesResponse } from "../wire/types.ts";
+
+/** Ids per request: a list by id is one round trip, and 40 UUIDs keep the URL short. */
+const IDS_PER_REQUEST = 40;
+
+/**
+ * The workspaces with these ids, in as few requests as the URL allows. Coder's list carries every app report
+ * of every workspace, so callers ask only for the few they show (deployment reference §2.4).
+ */
+export async function listWorkspacesById(ids: readonly string[], signal?: AbortSignal): Promise<Workspace[]> {
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) chunks.push(ids.slice(i, i + IDS_PER_REQUEST));
+  const replies = await Promise.all(
+    chunks.map((chunk) => request<WorkspacesResponse>("/api/v2/workspaces", { query: { q: `id:${chunk.join(",")}` }, signal })),
+  );
+  return replies.flatMap((reply) => reply.workspaces);
+}
