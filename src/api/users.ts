@@ -1,5 +1,14 @@
 import { request } from "./client.ts";
-import type { AuthMethods, BuildInfo, LoginWithPasswordResponse, Organization, User, UsersResponse } from "../wire/types.ts";
+import type {
+  AuthMethods,
+  AuthorizationRequest,
+  AuthorizationResponse,
+  BuildInfo,
+  LoginWithPasswordResponse,
+  Organization,
+  User,
+  UsersResponse,
+} from "../wire/types.ts";
 
 export function login(email: string, password: string): Promise<LoginWithPasswordResponse> {
   return request("/api/v2/users/login", { method: "POST", body: { email, password } });
@@ -28,4 +37,9 @@ export function getAuthMethods(signal?: AbortSignal): Promise<AuthMethods> {
 
 export function getBuildInfo(signal?: AbortSignal): Promise<BuildInfo> {
   return request("/api/v2/buildinfo", { signal });
+}
+
+/** Many permission questions in one request (POST /authcheck). */
+export function checkAuthorization(checks: AuthorizationRequest["checks"], signal?: AbortSignal): Promise<AuthorizationResponse> {
+  return request("/api/v2/authcheck", { method: "POST", body: { checks } satisfies AuthorizationRequest, signal });
 }

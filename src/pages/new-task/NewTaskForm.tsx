@@ -44,9 +44,10 @@ export function NewTaskForm({ userId, templates }: { userId: string; templates: 
   const presets = useQuery({ ...presetsQuery(version), enabled: version !== "" });
   const presetList = presets.data ?? [];
   const preset = presetList.find((p) => p.ID === draft.presetId) ?? presetList.find((p) => p.Default) ?? presetList[0];
+  const canCreateForOthers = template !== undefined && permissions.canCreateForOthersIn(template.organization_id);
   const users = useQuery({
     ...usersQuery(useDeferredValue(ownerSearch)),
-    enabled: permissions.canCreateForOthers,
+    enabled: canCreateForOthers,
     placeholderData: keepPreviousData,
   });
   if (!template) return null;
@@ -161,7 +162,7 @@ export function NewTaskForm({ userId, templates }: { userId: string; templates: 
           )}
         </Field>
       </div>
-      {permissions.canCreateForOthers && (
+      {canCreateForOthers && (
         <div className="space-y-2">
           <UserPicker
             label="Owner"

@@ -7,7 +7,6 @@ import { RefreshNotice } from "../../components/RefreshNotice.tsx";
 import { useNow } from "../../components/use-now.ts";
 import { describeError, isRateLimited } from "../../lib/errors.ts";
 import { filtersToParams, parseFilters, serverQuery, type TaskFilters } from "../../lib/task-filters.ts";
-import { meQuery } from "../../queries/auth.ts";
 import { useDeployment } from "../../queries/deployment.ts";
 import { usePermissions } from "../../queries/permissions.ts";
 import { organizationsQuery } from "../../queries/directory.ts";
@@ -42,7 +41,6 @@ export function TasksPage() {
   const search = useDeferredValue(searchText);
 
   const now = useNow(30_000);
-  const me = useQuery(meQuery());
   const permissions = usePermissions();
   const deployment = useDeployment();
   const organizations = useQuery(organizationsQuery());
@@ -51,12 +49,9 @@ export function TasksPage() {
   useTabTitle(view.waitingTotal);
 
   const orgNames = useMemo(() => new Map((organizations.data ?? []).map((o) => [o.id, o.display_name || o.name])), [organizations.data]);
-  // Organization admins see their organization's tasks without a site role that says so; the list shows it.
+  // Site owners and organization admins read others' tasks; a filter in a shared link stays visible to be cleared.
   const canSeeOthers =
-    permissions.canSeeAllTasks ||
-    filters.owner !== "" ||
-    filters.organization !== "" ||
-    (list.data?.tasks.some((t) => t.owner_id !== me.data?.id) ?? false);
+    permissions.canSeeAllTasks || permissions.orgsWithAllTasks.size > 0 || filters.owner !== "" || filters.organization !== "";
 
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const selectedRows = useMemo(() => view.rows.filter((t) => selected.has(t.id)), [view.rows, selected]);
