@@ -32,7 +32,7 @@ function precompress(): Plugin {
   };
 }
 
-/** `npm run dev`: the same Hono app as `npm start` answers /api and /sim inside Vite's dev server. */
+/** `npm run dev`: the same Hono app as `npm start` answers /api, /sim and /external-auth inside Vite's dev server. */
 function coderServer(): Plugin {
   return {
     name: "coder-server",
@@ -46,7 +46,7 @@ function coderServer(): Plugin {
       const listener = getRequestListener(createServerApp({ backend: backendFor(config), wallToken: config.wallToken }).fetch);
       server.middlewares.use((req, res, next) => {
         const isBackend =
-          /^\/(api|sim)(\/|$)/.test(req.url ?? "") || (config.coderUrl !== null && /^\/(icon|emojis)\//.test(req.url ?? ""));
+          /^\/(api|sim|external-auth)(\/|$)/.test(req.url ?? "") || (config.coderUrl !== null && /^\/(icon|emojis)\//.test(req.url ?? ""));
         if (isBackend) void listener(req, res);
         else next();
       });

@@ -113,6 +113,8 @@ export function createServerApp(options: ServerAppOptions): Hono<WallEnv> {
     };
     app.all("/api/*", forward);
     app.all("/sim/*", forward);
+    // The page a template version's authenticate_url opens (on a real deployment, Coder's own origin).
+    app.all("/external-auth/*", forward);
   } else {
     const forward = async (c: AppContext) => {
       const incoming = new URL(c.req.url);

@@ -20,6 +20,10 @@ export interface Features {
   rateLimitByUser: boolean;
   /** A task app's `working` reports (and the first one leaving it) bump the deadline: v2.30 and later. */
   appStatusBumpsDeadline: boolean;
+  /** Creating a workspace (and so a task) for an owner who lacks a required external auth link is refused: v2.33 on. */
+  externalAuthRequired: boolean;
+  /** GET /templateversions/{id}/external-auth reads `user_id`: v2.36 on (older servers ignore it). */
+  externalAuthForUser: boolean;
   /** The reason on the stop build of a task past its deadline: task_auto_pause from v2.31, autostop before. */
   autoPauseReason: "task_auto_pause" | "autostop";
 }
@@ -49,6 +53,8 @@ export function featuresOf(version: string, enableAiTasks: boolean): Features {
     failedState: atLeast(32) ? "failed" : "failure",
     rateLimitByUser: atLeast(32),
     appStatusBumpsDeadline: atLeast(30),
+    externalAuthRequired: atLeast(33),
+    externalAuthForUser: atLeast(36),
     autoPauseReason: atLeast(31) ? "task_auto_pause" : "autostop",
   };
 }

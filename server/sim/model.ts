@@ -34,6 +34,16 @@ export interface User {
   /** Organizations the user belongs to, and the subset where they are an organization admin. */
   orgIds: string[];
   orgAdminOf: string[];
+  /** External auth providers (by id) the user has linked, as after Coder's OAuth flow. */
+  externalAuthLinks: Set<string>;
+}
+
+/** An external auth provider configured on the deployment (CODER_EXTERNAL_AUTH_*). */
+export interface ExternalAuthProvider {
+  id: string;
+  type: string;
+  displayName: string;
+  displayIcon: string;
 }
 
 export interface ApiKey {
@@ -73,6 +83,8 @@ export interface TemplateVersion {
   createdAt: number;
   createdById: string;
   presets: Preset[];
+  /** The coder_external_auth data sources of the version: provider id, and whether the template marks it optional. */
+  externalAuth: { providerId: string; optional: boolean }[];
 }
 
 export type Transition = WorkspaceTransition;

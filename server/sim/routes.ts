@@ -4,6 +4,7 @@ import { requireUser, type Env, type Sim } from "./context.ts";
 import { agentHandlers } from "./handlers/agent.ts";
 import { authcheckHandlers } from "./handlers/authcheck.ts";
 import { controlHandlers } from "./handlers/control.ts";
+import { externalAuthHandlers } from "./handlers/external-auth.ts";
 import { taskHandlers } from "./handlers/tasks.ts";
 import { templateHandlers } from "./handlers/templates.ts";
 import { userHandlers } from "./handlers/users.ts";
@@ -45,6 +46,7 @@ export function mountRoutes(root: Hono, sim: Sim, options: RouteOptions): void {
   const agent = agentHandlers(sim);
   const workspaces = workspaceHandlers(sim);
   const authcheck = authcheckHandlers(sim);
+  const externalAuth = externalAuthHandlers(sim);
   const control = controlHandlers(sim, options.advanceClock);
 
   // chi answers a method it does not know, and a known path asked with the wrong method, with an empty 405.
@@ -65,6 +67,7 @@ export function mountRoutes(root: Hono, sim: Sim, options: RouteOptions): void {
   v2.get("/templates/:id/versions", auth, templates.listVersions);
   v2.get("/templateversions/:id", auth, templates.getVersion);
   v2.get("/templateversions/:id/presets", auth, templates.listPresets);
+  v2.get("/templateversions/:id/external-auth", auth, templates.listExternalAuth);
   v2.get("/users/:user/workspace/:workspacename", auth, workspaces.byOwnerAndName);
   v2.get("/workspaces", auth, workspaces.list);
   v2.get("/workspaces/:workspace", auth, workspaces.get);
@@ -88,7 +91,12 @@ export function mountRoutes(root: Hono, sim: Sim, options: RouteOptions): void {
   controls.post("/tasks/:id/messages", control.appendMessages);
   controls.post("/tasks/:id/agent", control.setAgent);
   controls.post("/clock/advance", control.advance);
+  controls.post("/users/:user/external-auth/:provider", externalAuth.setLink);
   root.route("/sim", controls);
+
+  // Coder's own web pages behind a template version's authenticate_url.
+  root.get("/external-auth/:provider", externalAuth.show);
+  root.post("/external-auth/:provider/callback", externalAuth.callback);
 }
 
 /** chi lists the registered methods; Hono's helper adds HEAD beside GET, which chi does not. */

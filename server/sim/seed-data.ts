@@ -7,12 +7,15 @@ export const ORGANIZATIONS = [
   { name: "platform", displayName: "Platform", isDefault: false },
 ] as const;
 
+/** `github`: who has already connected GitHub, which Codex requires. */
 export const USERS = [
-  { username: "admin", name: "Ada Admin", siteRoles: ["owner"], orgs: ["coder", "platform"], adminOf: [] },
-  { username: "olivia", name: "Olivia Ortiz", siteRoles: [], orgs: ["platform"], adminOf: ["platform"] },
-  { username: "alice", name: "Alice Anders", siteRoles: [], orgs: ["coder", "platform"], adminOf: [] },
-  { username: "bob", name: "Bob Brown", siteRoles: [], orgs: ["coder"], adminOf: [] },
+  { username: "admin", name: "Ada Admin", siteRoles: ["owner"], orgs: ["coder", "platform"], adminOf: [], github: true },
+  { username: "olivia", name: "Olivia Ortiz", siteRoles: [], orgs: ["platform"], adminOf: ["platform"], github: false },
+  { username: "alice", name: "Alice Anders", siteRoles: [], orgs: ["coder", "platform"], adminOf: [], github: true },
+  { username: "bob", name: "Bob Brown", siteRoles: [], orgs: ["coder"], adminOf: [], github: false },
 ] as const;
+
+export const EXTERNAL_AUTH_PROVIDERS = [{ id: "github", type: "github", displayName: "GitHub", displayIcon: "/icon/github.svg" }] as const;
 
 export const TEMPLATES = [
   {
@@ -26,6 +29,7 @@ export const TEMPLATES = [
     defaultTtlMs: 24 * 3_600_000,
     activityBumpMs: 3_600_000,
     versions: ["v1.4.0", "v1.5.0"],
+    externalAuth: [],
     presets: [
       { name: "Small", description: "2 CPUs, 4 GB: quick fixes and reviews.", isDefault: false, params: { cpu: "2", memory: "4" } },
       { name: "Large", description: "8 CPUs, 16 GB: builds and full test suites.", isDefault: true, params: { cpu: "8", memory: "16" } },
@@ -42,6 +46,8 @@ export const TEMPLATES = [
     defaultTtlMs: 20 * 60_000,
     activityBumpMs: 10 * 60_000,
     versions: ["v0.9.2"],
+    // The agent clones and opens pull requests with the owner's GitHub token.
+    externalAuth: [{ providerId: "github", optional: false }],
     presets: [],
   },
   {
@@ -54,6 +60,7 @@ export const TEMPLATES = [
     defaultTtlMs: 8 * 3_600_000,
     activityBumpMs: 3_600_000,
     versions: ["v2.0.0"],
+    externalAuth: [],
     presets: [],
   },
   {
@@ -67,6 +74,7 @@ export const TEMPLATES = [
     defaultTtlMs: 0,
     activityBumpMs: 3_600_000,
     versions: ["v3.1.0"],
+    externalAuth: [{ providerId: "github", optional: true }],
     presets: [
       { name: "Staging access", description: "Kubeconfig for the staging cluster.", isDefault: true, params: { cluster: "staging" } },
     ],

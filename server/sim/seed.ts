@@ -3,7 +3,7 @@ import { latestBuild } from "./derive.ts";
 import type { Engine, Plan } from "./engine.ts";
 import { generateNames } from "./names.ts";
 import type { SiteRole, User } from "./model.ts";
-import { ORGANIZATIONS, PASSWORD, PROMPTS, TEMPLATES, USERS } from "./seed-data.ts";
+import { EXTERNAL_AUTH_PROVIDERS, ORGANIZATIONS, PASSWORD, PROMPTS, TEMPLATES, USERS } from "./seed-data.ts";
 import type { Store } from "./store.ts";
 
 const MINUTE = 60_000;
@@ -155,9 +155,11 @@ export function seed({ store, engine, random, setClock, clock, taskCount }: Seed
       siteRoles: [...spec.siteRoles] as SiteRole[],
       orgIds: spec.orgs.map(orgId),
       orgAdminOf: spec.adminOf.map(orgId),
+      externalAuthLinks: new Set(spec.github ? ["github"] : []),
     };
     store.users.set(id, user);
   }
+  for (const provider of EXTERNAL_AUTH_PROVIDERS) store.externalAuthProviders.set(provider.id, { ...provider });
   const admin = store.userByUsername("admin");
   if (!admin) throw new Error("seed has no admin");
 
@@ -177,6 +179,7 @@ export function seed({ store, engine, random, setClock, clock, taskCount }: Seed
         archived: false,
         createdAt: origin + index * DAY,
         createdById: admin.id,
+        externalAuth: spec.externalAuth.map((auth) => ({ ...auth })),
         presets: spec.presets.map((preset) => ({
           ID: randomUuid(random),
           Name: preset.name,

@@ -1,5 +1,5 @@
 import type { Features } from "./features.ts";
-import type { ApiKey, Organization, Task, Template, TemplateVersion, User, Workspace } from "./model.ts";
+import type { ApiKey, ExternalAuthProvider, Organization, Task, Template, TemplateVersion, User, Workspace } from "./model.ts";
 
 /** Every record of one simulated deployment. Lookups by id are maps; tasks also keep creation order. */
 export class Store {
@@ -13,6 +13,8 @@ export class Store {
   readonly versions = new Map<string, TemplateVersion>();
   readonly workspaces = new Map<string, Workspace>();
   readonly tasks = new Map<string, Task>();
+  /** The deployment's external auth providers, by id. */
+  readonly externalAuthProviders = new Map<string, ExternalAuthProvider>();
   /** Agent token → workspace id, for the agent-side endpoints. */
   readonly agentTokens = new Map<string, string>();
   /** Bumped on every change that a task's JSON can show, so whole answers can be reused until the next. */

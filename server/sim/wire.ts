@@ -443,6 +443,25 @@ export function workspaceBuildJson(store: Store, ws: Workspace, build: Build): W
   };
 }
 
+/** GET /templateversions/{id}/external-auth: the version's providers, as `user` has them, linking to `origin`'s pages. */
+export function externalAuthJson(store: Store, version: TemplateVersion, user: User, origin: string): Wire.TemplateVersionExternalAuth[] {
+  return version.externalAuth.flatMap(({ providerId, optional }) => {
+    const provider = store.externalAuthProviders.get(providerId);
+    if (!provider) return [];
+    return [
+      {
+        id: provider.id,
+        type: provider.type,
+        display_name: provider.displayName,
+        display_icon: provider.displayIcon,
+        authenticate_url: `${origin}/external-auth/${provider.id}`,
+        authenticated: user.externalAuthLinks.has(provider.id),
+        ...(optional ? { optional } : {}),
+      },
+    ];
+  });
+}
+
 /** GET /buildinfo: the URLs are this server's own origin, as a deployment's are its access URL. */
 export function buildInfoJson(origin: string, version: string): Wire.BuildInfo {
   return {

@@ -1,5 +1,5 @@
 import { request } from "./client.ts";
-import type { Preset, Template, TemplateVersion } from "../wire/types.ts";
+import type { Preset, Template, TemplateVersion, TemplateVersionExternalAuth } from "../wire/types.ts";
 
 /** Only templates whose active version has an AI task can start tasks (the hyphenated key is Coder's). */
 export function listAiTemplates(signal?: AbortSignal): Promise<Template[]> {
@@ -22,4 +22,9 @@ export function getTemplateVersion(id: string, signal?: AbortSignal): Promise<Te
 export async function listPresets(versionId: string, signal?: AbortSignal): Promise<Preset[]> {
   const presets = await request<Preset[] | null>(`/api/v2/templateversions/${encodeURIComponent(versionId)}/presets`, { signal });
   return presets ?? [];
+}
+
+/** The external auth providers a version needs, and whether the signed-in user has connected each. */
+export function listExternalAuth(versionId: string, signal?: AbortSignal): Promise<TemplateVersionExternalAuth[]> {
+  return request(`/api/v2/templateversions/${encodeURIComponent(versionId)}/external-auth`, { signal });
 }

@@ -72,6 +72,10 @@ export const isAgentUnreachable = (error: unknown) =>
 export const isPasswordSignInDisabled = (error: unknown) =>
   statusOf(error) === 403 && describeError(error).message === "Password authentication is disabled.";
 
+/** Coder v2.33 on refuses a task whose owner has not connected an external auth provider the template needs. */
+export const isExternalAuthRequired = (error: unknown) =>
+  statusOf(error) === 403 && describeError(error).validations.some((v) => v.field === "external_auth");
+
 /** A workspace or task of that name already exists for the owner (409, validation on "name"). */
 export const isDuplicateName = (error: unknown) =>
   statusOf(error) === 409 && describeError(error).validations.some((v) => v.field === "name");

@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import { listOrganizations, listUsers } from "../api/users.ts";
-import { listAiTemplates, listPresets, listTemplateVersions } from "../api/templates.ts";
+import { listAiTemplates, listExternalAuth, listPresets, listTemplateVersions } from "../api/templates.ts";
 
 /** Users, organizations and templates: what pickers and the create form choose from. */
 export const directoryKeys = {
@@ -9,6 +9,7 @@ export const directoryKeys = {
   aiTemplates: ["templates", "ai"] as const,
   versions: (templateId: string) => ["templates", "detail", templateId, "versions"] as const,
   presets: (versionId: string) => ["templateversions", versionId, "presets"] as const,
+  externalAuth: (versionId: string) => ["templateversions", versionId, "external-auth"] as const,
 };
 
 export const usersQuery = (q: string) =>
@@ -28,4 +29,12 @@ export const presetsQuery = (versionId: string) =>
     queryKey: directoryKeys.presets(versionId),
     queryFn: ({ signal }) => listPresets(versionId, signal),
     staleTime: 5 * 60_000,
+  });
+
+/** Asked again whenever the user comes back to the tab: they may have connected a provider in another window. */
+export const externalAuthQuery = (versionId: string) =>
+  queryOptions({
+    queryKey: directoryKeys.externalAuth(versionId),
+    queryFn: ({ signal }) => listExternalAuth(versionId, signal),
+    refetchOnWindowFocus: "always",
   });

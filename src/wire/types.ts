@@ -497,3 +497,16 @@ export interface AuthorizationRequest {
 
 /** Every key of the request, answered. */
 export type AuthorizationResponse = Record<string, boolean>;
+
+/** One external auth provider a template version needs, and whether the user has connected it. */
+export interface TemplateVersionExternalAuth {
+  id: string;
+  type: string;
+  display_name: string;
+  display_icon: string;
+  /** `<access URL>/external-auth/<id>`: a page of Coder's own UI, which needs the user's Coder browser session. */
+  authenticate_url: string;
+  authenticated: boolean;
+  /** Omitted when false. */
+  optional?: boolean;
+}

@@ -125,6 +125,16 @@ export function taskHandlers(sim: Sim) {
         "You are unable to create a workspace in this organization. It is possible to have access to the template, but not be able to create a workspace. Please contact an administrator about your permissions if you feel this is an error.",
       );
     }
+    // Coder v2.33 on refuses an owner who has not linked what the template needs: their agent could not clone.
+    const missing = version.externalAuth.filter((auth) => !auth.optional && !owner.externalAuthLinks.has(auth.providerId));
+    if (sim.features.externalAuthRequired && missing.length > 0) {
+      throw new CoderError(
+        403,
+        "External authentication is required to create a workspace with this template.",
+        `The workspace owner must authenticate with the following external auth providers: ${missing.map((m) => m.providerId).join(", ")}.`,
+        missing.map((m) => ({ field: "external_auth", detail: m.providerId })),
+      );
+    }
     if (template.deprecated) {
       throw new CoderError(400, `Template "${template.name}" has been deprecated, and cannot be used to create a new workspace.`);
     }

@@ -1,9 +1,9 @@
 import { isUuid } from "../body.ts";
 import type { Sim, SimContext } from "../context.ts";
 import { CoderError, notFound } from "../errors.ts";
-import { canSeeOrganization, canUseTemplate } from "../rbac.ts";
+import { authorize, canSeeOrganization, canUseTemplate } from "../rbac.ts";
 import { parseQuery } from "../search.ts";
-import { templateJson, templateVersionJson } from "../wire.ts";
+import { externalAuthJson, templateJson, templateVersionJson } from "../wire.ts";
 
 const TEMPLATE_QUERY_KEYS = ["has-ai-task", "organization", "name", "exact_name", "deprecated", "author", "has_external_agent"];
 
@@ -76,5 +76,26 @@ export function templateHandlers(sim: Sim) {
     return c.json(version.presets.length === 0 ? null : version.presets);
   };
 
-  return { listTemplates, getTemplate, listVersions, getVersion, listPresets };
+  /** The providers a version needs, for the caller or (from v2.36) for `user_id`, whom the caller may create for. */
+  const listExternalAuth = (c: SimContext) => {
+    const version = readableVersion(c);
+    const me = c.get("user");
+    let user = me;
+    const requested = c.req.query("user_id") ?? "";
+    if (sim.features.externalAuthForUser && requested !== "" && requested !== "me") {
+      if (!isUuid(requested)) throw new CoderError(400, "Invalid user_id query parameter.");
+      const owner = store.users.get(requested.toLowerCase());
+      if (!owner || !authorize(me, "create", { type: "workspace", ownerId: owner.id, orgId: version.orgId }))
+        throw new CoderError(403, "Forbidden.");
+      user = owner;
+    }
+    for (const { providerId } of version.externalAuth) {
+      if (!store.externalAuthProviders.has(providerId)) {
+        throw new CoderError(404, `The template version references a Git auth provider "${providerId}" that no longer exists.`);
+      }
+    }
+    return c.json(externalAuthJson(store, version, user, new URL(c.req.url).origin));
+  };
+
+  return { listTemplates, getTemplate, listVersions, getVersion, listPresets, listExternalAuth };
 }

@@ -4,7 +4,7 @@ import { useNavigate } from "react-router";
 import { ErrorBanner } from "../../components/ErrorBanner.tsx";
 import { Field } from "../../components/Field.tsx";
 import { UserPicker } from "../../components/UserPicker.tsx";
-import { describeError, fieldErrors } from "../../lib/errors.ts";
+import { describeError, fieldErrors, isExternalAuthRequired } from "../../lib/errors.ts";
 import { taskPath } from "../../lib/paths.ts";
 import { displayNameProblem, taskNameProblem } from "../../lib/task-name.ts";
 import { presetsQuery, templateVersionsQuery, usersQuery } from "../../queries/directory.ts";
@@ -12,6 +12,8 @@ import { usePermissions } from "../../queries/permissions.ts";
 import { useCreateTask } from "../../queries/tasks.ts";
 import type { Template } from "../../wire/types.ts";
 import { PresetChoice, TemplateChoice } from "./Choices.tsx";
+import { ExternalAuthList } from "./ExternalAuthList.tsx";
+import { useExternalAuth } from "./use-external-auth.ts";
 import { clearDraft, loadDraft, saveDraft, type TaskDraft } from "./draft.ts";
 
 const control = "w-full rounded border border-slate-300 px-3 py-2 text-sm focus:outline-none focus:ring-2 focus:ring-sky-500";
@@ -50,15 +52,22 @@ export function NewTaskForm({ userId, templates }: { userId: string; templates: 
     enabled: canCreateForOthers,
     placeholderData: keepPreviousData,
   });
+  // Coder checks the owner's accounts; the form can ask only about the signed-in user's own.
+  const auth = useExternalAuth(version, owner === "");
   if (!template) return null;
 
   const nameProblem = taskNameProblem(draft.name.trim());
   const titleProblem = displayNameProblem(draft.displayName);
   const placed = fieldErrors(create.error, FIELDS);
-  const waitingFor = presets.isPending ? "the template's presets" : null;
+  const waitingFor = presets.isPending
+    ? "the template's presets"
+    : owner === "" && auth.query.isPending
+      ? "the template's external accounts"
+      : null;
+  const blocked = presets.isError || (owner === "" && (auth.query.isError || auth.missing.length > 0));
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (create.isPending || waitingFor !== null || presets.isError) return;
+    if (create.isPending || waitingFor !== null || blocked) return;
     if (draft.prompt.trim() === "") return setTriedEmpty(true);
     if (nameProblem || titleProblem) return;
     create.mutate(
@@ -76,6 +85,10 @@ export function NewTaskForm({ userId, templates }: { userId: string; templates: 
         onSuccess: (task) => {
           clearDraft(userId);
           navigate(taskPath(task));
+        },
+        // The accounts changed since the form looked (or someone else's were checked): show what is missing now.
+        onError: (error) => {
+          if (isExternalAuthRequired(error)) void auth.query.refetch();
         },
       },
     );
@@ -130,6 +143,7 @@ export function NewTaskForm({ userId, templates }: { userId: string; templates: 
       ) : (
         <PresetChoice presets={presetList} value={preset?.ID ?? ""} onChange={(presetId) => update({ presetId })} />
       )}
+      {owner === "" && <ExternalAuthList auth={auth} />}
       <Field
         label="Prompt"
         hint="What should the agent do? Ctrl+Enter (⌘+Enter on a Mac) creates the task."
@@ -184,7 +198,7 @@ export function NewTaskForm({ userId, templates }: { userId: string; templates: 
       <div className="flex flex-wrap items-center gap-3">
         <button
           type="submit"
-          disabled={create.isPending || waitingFor !== null || presets.isError}
+          disabled={create.isPending || waitingFor !== null || blocked}
           className="rounded bg-slate-900 px-4 py-2 font-medium text-white hover:bg-slate-700 disabled:opacity-60"
         >
           {create.isPending ? "Creating…" : "Create task"}
@@ -192,6 +206,11 @@ export function NewTaskForm({ userId, templates }: { userId: string; templates: 
         {waitingFor && (
           <span role="status" className="text-sm text-slate-600">
             Waiting for {waitingFor}…
+          </span>
+        )}
+        {owner === "" && auth.missing.length > 0 && (
+          <span role="status" className="text-sm text-slate-600">
+            Connect {auth.missing.map((p) => p.display_name || p.id).join(" and ")} to create a task from this template.
           </span>
         )}
       </div>
