@@ -1,5 +1,5 @@
 import "@testing-library/jest-dom/vitest";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, vi } from "vitest";
@@ -12,6 +12,10 @@ import { currentSimulator } from "./sim-handle.ts";
 export const server = setupServer(http.all(/\/(api|sim)\//, ({ request }) => currentSimulator().app.fetch(request)));
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+
+// CI machines are slower than a laptop, and the first render of a lazy page loads its module: the default
+// second for findBy* and waitFor is too tight there. A test that waits for something that never comes still fails.
+configure({ asyncUtilTimeout: 3_000 });
 
 // jsdom has no layout. The conversation's scroll box (role="log") reports a screen-sized viewport, and
 // scrollTo moves it and fires "scroll" as a browser does, so the virtualized log can be driven as a user would.

@@ -120,6 +120,8 @@ describe("the conversation", () => {
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
     if (ws.agent) ws.agent.reachable = true;
     sim.engine.appendMessage(task, "agent", "Back again");
+    // A poll that went out while the agent was away is still dialling; the agent is reached within its 30 s.
+    advance(sim, 30_000);
     await poll(2_000);
     expect(await within(screen.getByRole("log", { name: "Conversation" })).findByText("Back again")).toBeInTheDocument();
     expect(screen.queryByText(/cannot be reached/)).not.toBeInTheDocument();
