@@ -1,4 +1,4 @@
-import type { SimulatorOptions } from "./sim/simulator.ts";
+import { CALM_RATES, type SimulatorOptions } from "./sim/simulator.ts";
 
 export interface ServerConfig {
   host: string;
@@ -55,6 +55,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
       seed: number(env, "SIM_SEED", (n) => Number.isInteger(n), "a whole number"),
       version: env.SIM_CODER_VERSION || undefined,
       enableAiTasks: flag(env, "SIM_ENABLE_AI_TASKS"),
+      rates: flag(env, "SIM_CALM") ? CALM_RATES : undefined,
       rateLimit: number(
         env,
         "SIM_RATE_LIMIT",

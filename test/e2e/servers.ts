@@ -9,11 +9,14 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `server/main.ts` (the process `npm start` runs after building) on a free port. */
+/**
+ * Starts `server/main.ts` (the process `npm start` runs after building) on a free port. New tasks are calm
+ * (`SIM_CALM=1`): a test that creates one watches the journey it arranged, not a build failure drawn at random.
+ */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: root,
-    env: { ...process.env, HOST: "127.0.0.1", PORT: "0", ...env },
+    env: { ...process.env, HOST: "127.0.0.1", PORT: "0", SIM_CALM: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -6,6 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createServerApp } from "../../server/app.ts";
 import { readConfig } from "../../server/config.ts";
+import { CALM_RATES } from "../../server/sim/simulator.ts";
 import { fetchReply, idleTask, listen, startSim } from "../support/sim-server.ts";
 
 const SCRIPT = `console.log(${JSON.stringify("a build's script ".repeat(200))});`;
@@ -212,6 +213,8 @@ describe("configuration from the environment", () => {
       enableAiTasks: true,
     });
     expect(() => readConfig({ SIM_ENABLE_AI_TASKS: "yes" })).toThrow('SIM_ENABLE_AI_TASKS must be 1 or 0 (or true or false); got "yes".');
+    expect(readConfig({ SIM_CALM: "1" }).simulator.rates).toEqual(CALM_RATES);
+    expect(readConfig({ SIM_CALM: "0" }).simulator.rates).toBeUndefined();
   });
 });
 

@@ -139,7 +139,7 @@ describe("creating", () => {
   it("lets the site owner create a task for someone else", async () => {
     const { user, sim } = renderApp("/tasks/new", { as: "admin" });
     await user.type(await screen.findByLabelText("Prompt"), "For Bob");
-    await user.type(screen.getByLabelText("Owner"), "bob{Enter}");
+    await user.type(await screen.findByLabelText("Owner"), "bob{Enter}");
     await user.click(screen.getByRole("button", { name: "Create task" }));
     await screen.findByRole("heading", { level: 1, name: "For Bob" });
     expect(created(sim, "For Bob")[0]?.ownerId).toBe(sim.store.userByUsername("bob")?.id);
