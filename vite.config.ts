@@ -57,6 +57,8 @@ function coderServer(): Plugin {
 export default defineConfig({
   plugins: [react(), tailwindcss(), coderServer(), precompress()],
   server: { host: "127.0.0.1" },
+  // Every browser the dashboard supports preloads modules natively; the polyfill would only add bytes to the first load.
+  build: { modulePreload: { polyfill: false } },
   test: {
     projects: [
       {

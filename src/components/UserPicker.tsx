@@ -11,7 +11,7 @@ interface UserPickerProps {
   value: string;
   placeholder: string;
   options: readonly UserOption[];
-  /** What the user has typed, for the page to search users with. */
+  /** What the user has typed, for the page to search users with; also called on focus, so suggestions load only once wanted. */
   onSearch: (text: string) => void;
   onChange: (username: string) => void;
 }
@@ -37,6 +37,7 @@ export function UserPicker({ label, value, placeholder, options, onSearch, onCha
         value={text}
         autoComplete="off"
         className="w-44 rounded border border-slate-300 px-2 py-1.5 text-sm focus:outline-none focus:ring-2 focus:ring-sky-500"
+        onFocus={() => onSearch(text.trim())}
         onChange={(e) => {
           setText(e.target.value);
           onSearch(e.target.value.trim());

@@ -1,19 +1,8 @@
 import { queryOptions, useIsMutating, useMutation, useMutationState, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import {
-  createTask,
-  deleteTask,
-  getTask,
-  getTaskLogs,
-  listTasks,
-  pauseTask,
-  resumeTask,
-  sendTaskInput,
-  updateTaskInput,
-} from "../api/tasks.ts";
+import { createTask, deleteTask, getTask, listTasks, pauseTask, resumeTask, sendTaskInput, updateTaskInput } from "../api/tasks.ts";
 import { mapWithConcurrency } from "../lib/concurrency.ts";
 import { rateLimitedUntil } from "../lib/errors.ts";
-import { mergeLogs } from "../lib/log-merge.ts";
-import type { CreateTaskRequest, Task, TaskLogsResponse, TasksListResponse } from "../wire/types.ts";
+import type { CreateTaskRequest, Task, TasksListResponse } from "../wire/types.ts";
 
 /**
  * General to specific, so invalidating ["tasks"] refreshes every list and detail at once. A task's detail is
@@ -45,15 +34,6 @@ export const taskQuery = (owner: string, id: string) =>
 
 export const taskByNameQuery = (owner: string, name: string) =>
   queryOptions({ queryKey: taskKeys.byName(owner, name), queryFn: ({ signal }) => getTask(owner, name, signal), staleTime: 60_000 });
-
-export const taskLogsQuery = (owner: string, id: string, kind: LogKind) =>
-  // eslint-disable-next-line @tanstack/query/exhaustive-deps -- as for taskQuery: the id is the identity
-  queryOptions({
-    queryKey: taskKeys.logs(id, kind),
-    queryFn: ({ signal }) => getTaskLogs(owner, id, signal),
-    // Each poll returns the whole conversation; keep unchanged entries as the same objects.
-    structuralSharing: (previous, next) => mergeLogs(previous as TaskLogsResponse | undefined, next as TaskLogsResponse),
-  });
 
 /** Identifies a task in mutation variables: the owner's name and the task's id. */
 export interface TaskRef {

@@ -31,7 +31,8 @@ export function NewTaskForm({ userId, templates }: { userId: string; templates: 
   const [draft, setDraft] = useState<TaskDraft>(() => loadDraft(userId));
   const [versionId, setVersionId] = useState("");
   const [owner, setOwner] = useState("");
-  const [ownerSearch, setOwnerSearch] = useState("");
+  // Null until the owner field is first focused: most tasks are created for oneself.
+  const [ownerSearch, setOwnerSearch] = useState<string | null>(null);
   const [triedEmpty, setTriedEmpty] = useState(false);
   const create = useCreateTask();
   useEffect(() => saveDraft(userId, draft), [userId, draft]);
@@ -48,8 +49,8 @@ export function NewTaskForm({ userId, templates }: { userId: string; templates: 
   const preset = presetList.find((p) => p.ID === draft.presetId) ?? presetList.find((p) => p.Default) ?? presetList[0];
   const canCreateForOthers = template !== undefined && permissions.canCreateForOthersIn(template.organization_id);
   const users = useQuery({
-    ...usersQuery(useDeferredValue(ownerSearch)),
-    enabled: canCreateForOthers,
+    ...usersQuery(useDeferredValue(ownerSearch ?? "")),
+    enabled: canCreateForOthers && ownerSearch !== null,
     placeholderData: keepPreviousData,
   });
   // Coder checks the owner's accounts; the form can ask only about the signed-in user's own.

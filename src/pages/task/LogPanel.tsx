@@ -3,7 +3,8 @@ import { ErrorBanner } from "../../components/ErrorBanner.tsx";
 import { RelativeTime } from "../../components/RelativeTime.tsx";
 import { describeError, isAgentUnreachable, isNotFound } from "../../lib/errors.ts";
 import type { TaskActions } from "../../lib/task-phase.ts";
-import { taskLogsQuery, useIsGone, useIsPausing } from "../../queries/tasks.ts";
+import { taskLogsQuery } from "../../queries/task-logs.ts";
+import { useIsGone, useIsPausing } from "../../queries/tasks.ts";
 import type { Task, TaskLogsResponse } from "../../wire/types.ts";
 import { Conversation } from "./Conversation.tsx";
 

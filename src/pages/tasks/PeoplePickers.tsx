@@ -7,8 +7,9 @@ const control = "rounded border border-slate-300 px-2 py-1.5 text-sm focus:outli
 
 /** The owner filter: the shared user picker, fed by GET /users?q=. */
 export function OwnerPicker({ value, onChange }: { value: string; onChange: (owner: string) => void }) {
-  const [search, setSearch] = useState(value);
-  const users = useQuery({ ...usersQuery(useDeferredValue(search)), placeholderData: keepPreviousData });
+  // Null until the field is first focused: most visits never open the suggestions.
+  const [search, setSearch] = useState<string | null>(null);
+  const users = useQuery({ ...usersQuery(useDeferredValue(search ?? "")), enabled: search !== null, placeholderData: keepPreviousData });
   return (
     <UserPicker
       label="Owner"
