@@ -1,4 +1,5 @@
-import { queryOptions } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { useDeferredValue, useState } from "react";
 import { listOrganizations, listUsers } from "../api/users.ts";
 import { listAiTemplates, listExternalAuth, listPresets, listTemplateVersions } from "../api/templates.ts";
 
@@ -14,6 +15,20 @@ export const directoryKeys = {
 
 export const usersQuery = (q: string) =>
   queryOptions({ queryKey: directoryKeys.users(q), queryFn: ({ signal }) => listUsers(q, signal), staleTime: 60_000 });
+
+/**
+ * Suggestions for a user field, searched as the user types. Nothing is asked until the field is first focused
+ * (`search` is called then): most visits never open the suggestions.
+ */
+export function useUserSuggestions(enabled = true) {
+  const [text, search] = useState<string | null>(null);
+  const users = useQuery({
+    ...usersQuery(useDeferredValue(text ?? "")),
+    enabled: enabled && text !== null,
+    placeholderData: keepPreviousData,
+  });
+  return { users, search };
+}
 
 export const organizationsQuery = () =>
   queryOptions({ queryKey: directoryKeys.organizations, queryFn: ({ signal }) => listOrganizations(signal), staleTime: 5 * 60_000 });

@@ -1,5 +1,5 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useDeferredValue, useEffect, useState, type FormEvent } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useState, type FormEvent } from "react";
 import { useNavigate } from "react-router";
 import { ErrorBanner } from "../../components/ErrorBanner.tsx";
 import { Field } from "../../components/Field.tsx";
@@ -7,7 +7,7 @@ import { UserPicker } from "../../components/UserPicker.tsx";
 import { describeError, fieldErrors, isExternalAuthRequired } from "../../lib/errors.ts";
 import { taskPath } from "../../lib/paths.ts";
 import { displayNameProblem, taskNameProblem } from "../../lib/task-name.ts";
-import { presetsQuery, templateVersionsQuery, usersQuery } from "../../queries/directory.ts";
+import { presetsQuery, templateVersionsQuery, useUserSuggestions } from "../../queries/directory.ts";
 import { usePermissions } from "../../queries/permissions.ts";
 import { useCreateTask } from "../../queries/tasks.ts";
 import type { Template } from "../../wire/types.ts";
@@ -31,8 +31,6 @@ export function NewTaskForm({ userId, templates }: { userId: string; templates: 
   const [draft, setDraft] = useState<TaskDraft>(() => loadDraft(userId));
   const [versionId, setVersionId] = useState("");
   const [owner, setOwner] = useState("");
-  // Null until the owner field is first focused: most tasks are created for oneself.
-  const [ownerSearch, setOwnerSearch] = useState<string | null>(null);
   const [triedEmpty, setTriedEmpty] = useState(false);
   const create = useCreateTask();
   useEffect(() => saveDraft(userId, draft), [userId, draft]);
@@ -48,11 +46,7 @@ export function NewTaskForm({ userId, templates }: { userId: string; templates: 
   const presetList = presets.data ?? [];
   const preset = presetList.find((p) => p.ID === draft.presetId) ?? presetList.find((p) => p.Default) ?? presetList[0];
   const canCreateForOthers = template !== undefined && permissions.canCreateForOthersIn(template.organization_id);
-  const users = useQuery({
-    ...usersQuery(useDeferredValue(ownerSearch ?? "")),
-    enabled: canCreateForOthers && ownerSearch !== null,
-    placeholderData: keepPreviousData,
-  });
+  const { users, search: searchOwners } = useUserSuggestions(canCreateForOthers);
   // Coder checks the owner's accounts; the form can ask only about the signed-in user's own.
   const auth = useExternalAuth(version, owner === "");
   if (!template) return null;
@@ -184,7 +178,7 @@ export function NewTaskForm({ userId, templates }: { userId: string; templates: 
             value={owner}
             placeholder="me"
             options={users.data?.users ?? []}
-            onSearch={setOwnerSearch}
+            onSearch={searchOwners}
             onChange={setOwner}
           />
           {users.isError && (

@@ -1,22 +1,20 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useDeferredValue, useId, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useId } from "react";
 import { UserPicker } from "../../components/UserPicker.tsx";
-import { organizationsQuery, usersQuery } from "../../queries/directory.ts";
+import { organizationsQuery, useUserSuggestions } from "../../queries/directory.ts";
 
 const control = "rounded border border-slate-300 px-2 py-1.5 text-sm focus:outline-none focus:ring-2 focus:ring-sky-500";
 
 /** The owner filter: the shared user picker, fed by GET /users?q=. */
 export function OwnerPicker({ value, onChange }: { value: string; onChange: (owner: string) => void }) {
-  // Null until the field is first focused: most visits never open the suggestions.
-  const [search, setSearch] = useState<string | null>(null);
-  const users = useQuery({ ...usersQuery(useDeferredValue(search ?? "")), enabled: search !== null, placeholderData: keepPreviousData });
+  const { users, search } = useUserSuggestions();
   return (
     <UserPicker
       label="Owner"
       value={value}
       placeholder="All owners"
       options={users.data?.users ?? []}
-      onSearch={setSearch}
+      onSearch={search}
       onChange={onChange}
     />
   );
