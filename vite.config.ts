@@ -7,6 +7,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import zlib from "node:zlib";
 import { promisify } from "node:util";
+import { MIN_BYTES } from "./server/http/compression.ts";
+import { faviconWithBadge } from "./src/lib/favicon.ts";
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
@@ -23,13 +25,18 @@ function precompress(): Plugin {
         files.map(async (name) => {
           const file = path.join(dir, name);
           const data = await readFile(file);
-          if (data.length < 1024) return;
+          if (data.length < MIN_BYTES) return;
           await writeFile(`${file}.br`, await brotli(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
           await writeFile(`${file}.gz`, await gzip(data, { level: 9 }));
         }),
       );
     },
   };
+}
+
+/** Puts the icon into index.html as a data URL: one request fewer on a first visit, and one definition of the icon. */
+function inlineFavicon(): Plugin {
+  return { name: "inline-favicon", transformIndexHtml: (html) => html.replace("%FAVICON%", faviconWithBadge(0)) };
 }
 
 /** `npm run dev`: the same Hono app as `npm start` answers /api, /sim and /external-auth inside Vite's dev server. */
@@ -55,10 +62,16 @@ function coderServer(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), coderServer(), precompress()],
+  plugins: [react(), tailwindcss(), inlineFavicon(), coderServer(), precompress()],
   server: { host: "127.0.0.1" },
   // Every browser the dashboard supports preloads modules natively; the polyfill would only add bytes to the first load.
-  build: { modulePreload: { polyfill: false } },
+  build: {
+    modulePreload: { polyfill: false },
+    // Left alone, Rolldown cuts what the first page shares with the lazy pages into four small chunks (React,
+    // Router, Query, the API client), each one more request and a worse compression ratio. One shared chunk
+    // makes the first load of /tasks three scripts and about 2 KB lighter.
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: "shared", minShareCount: 2 }] } } },
+  },
   test: {
     projects: [
       {

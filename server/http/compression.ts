@@ -6,7 +6,7 @@ import zlib from "node:zlib";
 /** Text worth compressing: HTML, scripts, styles, JSON, SVG. Never an event stream, which must flow as written. */
 const COMPRESSIBLE = /^(text\/(?!event-stream)|application\/(json|javascript|manifest\+json)|image\/svg\+xml)/i;
 /** Below this, the headers cost more than compression saves. */
-const MIN_BYTES = 1024;
+export const MIN_BYTES = 512;
 const LARGE_BYTES = 256 * 1024;
 /** Bodies up to this size are read whole and compressed in one call; a larger one is streamed. */
 const BUFFER_LIMIT = 32 * 1024 * 1024;

@@ -76,7 +76,7 @@ export function useTaskNotifications(userId: string | undefined): void {
     if (!link) return;
     link.href = faviconWithBadge(waiting);
     return () => {
-      link.href = "/favicon.svg";
+      link.href = faviconWithBadge(0);
     };
   }, [waiting]);
 }

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { liveTasks } from "../../support/list-helpers.ts";
 import { newSimulator, renderApp } from "../../support/render.tsx";
 import { advance, taskIn } from "../../support/sim-tasks.ts";
+import { faviconWithBadge } from "../../../src/lib/favicon.ts";
 
 describe("keyboard shortcuts", () => {
   it("/ searches, j and k move through the list, Enter opens", async () => {
@@ -79,7 +80,7 @@ describe("notifications", () => {
     );
     const icon = document.createElement("link");
     icon.rel = "icon";
-    icon.href = "/favicon.svg";
+    icon.href = faviconWithBadge(0);
     document.head.append(icon);
   });
   afterEach(() => {
