@@ -50,7 +50,14 @@ function coderServer(): Plugin {
       const { createServerApp } = await import("./server/app.ts");
       const { backendFor } = await import("./server/backend.ts");
       const config = readConfig(process.env);
-      const listener = getRequestListener(createServerApp({ backend: backendFor(config), wallToken: config.wallToken }).fetch);
+      const { socketGateway } = await import("./server/http/socket-gateway.ts");
+      const backend = backendFor(config);
+      const listener = getRequestListener(createServerApp({ backend, wallToken: config.wallToken }).fetch);
+      // The API's WebSockets; Vite's own (hot reload) keep their path and subprotocol.
+      const gateway = socketGateway({ backend, wallToken: config.wallToken });
+      server.httpServer?.on("upgrade", (req, socket, head) => {
+        if (/^\/api\//.test(req.url ?? "")) gateway(req, socket, head);
+      });
       server.middlewares.use((req, res, next) => {
         const isBackend =
           /^\/(api|sim|external-auth)(\/|$)/.test(req.url ?? "") || (config.coderUrl !== null && /^\/(icon|emojis)\//.test(req.url ?? ""));

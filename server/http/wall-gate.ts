@@ -13,15 +13,21 @@ const PUBLIC_ROUTES = new Set(["POST /api/v2/users/login", "GET /api/v2/users/au
  * bearer token, the access_token query parameter. Empty values do not count, as in Coder.
  */
 export function credentials(c: Context): { cookie?: string; forwarded: string[] } {
-  const url = new URL(c.req.url);
-  const bearer = c.req.header("Authorization")?.match(/^Bearer\s+(.+)$/i)?.[1];
-  const forwarded = [
+  return {
+    cookie: getCookie(c, "coder_session_token") || undefined,
+    forwarded: forwardedCredentials(new URL(c.req.url), c.req.raw.headers),
+  };
+}
+
+/** The credentials a request carries besides the cookie, in Coder's order. */
+export function forwardedCredentials(url: URL, headers: Headers): string[] {
+  const bearer = headers.get("Authorization")?.match(/^Bearer\s+(.+)$/i)?.[1];
+  return [
     url.searchParams.get("coder_session_token"),
-    c.req.header("Coder-Session-Token"),
+    headers.get("Coder-Session-Token"),
     bearer,
     url.searchParams.get("access_token"),
   ].filter((value): value is string => typeof value === "string" && value !== "");
-  return { cookie: getCookie(c, "coder_session_token") || undefined, forwarded };
 }
 
 const refuse = (c: Context) =>

@@ -5,6 +5,7 @@ import type { Random } from "./clock.ts";
 import type { Engine } from "./engine.ts";
 import type { Features } from "./features.ts";
 import type { User } from "./model.ts";
+import type { SocketRoutes } from "./sockets.ts";
 import type { Store } from "./store.ts";
 
 /** What every route module of the simulator shares. */
@@ -14,6 +15,7 @@ export interface Sim {
   random: Random;
   version: string;
   features: Features;
+  sockets: SocketRoutes;
 }
 
 export type Env = { Variables: { user: User } };

@@ -148,12 +148,13 @@ export class Engine {
   }
 
   startBuild(task: Task, ws: Workspace, initiatorId: string, reason: BuildReason, plan: Plan = this.randomPlan()): Build {
-    const build = this.newBuild(task, ws, "start", reason, initiatorId);
+    const build = this.newBuild(task, ws, "start", reason, initiatorId, PACE.startJob);
+    if (plan.build === "fail") build.failure = BUILD_ERRORS[Math.floor(this.random() * BUILD_ERRORS.length)] ?? "build failed";
     this.scheduler.after(PACE.jobQueued, () => {
       this.setJob(ws, build, "running");
       this.scheduler.after(PACE.startJob, () => {
-        if (plan.build === "fail") {
-          build.jobError = BUILD_ERRORS[Math.floor(this.random() * BUILD_ERRORS.length)] ?? "build failed";
+        if (build.failure !== null) {
+          build.jobError = build.failure;
           this.setJob(ws, build, "failed");
           return;
         }
@@ -233,7 +234,8 @@ export class Engine {
     const conversation = task.conversation;
     conversation.messages.push({ id: conversation.nextId++, role, content, time: this.now() });
     const ws = this.store.workspaceOf(task);
-    if (ws) this.touch(ws);
+    // The conversation lives in AgentAPI, inside the workspace: Coder publishes no workspace event for it.
+    if (ws) this.touch(ws, false);
   }
 
   /** A follow-up while the agent is idle: AgentAPI posts it as a user message and the agent answers. */
@@ -248,7 +250,7 @@ export class Engine {
     task.snapshot = { format: "agentapi", data, createdAt: this.now() };
   }
 
-  private newBuild(task: Task, ws: Workspace, transition: Transition, reason: BuildReason, initiatorId: string): Build {
+  private newBuild(task: Task, ws: Workspace, transition: Transition, reason: BuildReason, initiatorId: string, runFor: number): Build {
     const number = (latestBuild(ws)?.number ?? 0) + 1;
     const build: Build = {
       id: randomUuid(this.random),
@@ -266,6 +268,12 @@ export class Engine {
       templateVersionId: task.templateVersionId,
       presetId: task.presetId,
       deadline: null,
+      failure: null,
+      runFor: this.scheduler.span(runFor),
+      logIdBase: this.store.nextLogIdBase(),
+      agent: null,
+      app: null,
+      extraLogs: null,
     };
     ws.builds.push(build);
     // Coder's workspace builder upserts the binding with agent and app reset on every new build.
@@ -299,10 +307,15 @@ export class Engine {
       createdAt: this.now(),
       startedAt: null,
       readyAt: null,
+      outcome: plan.agent,
+      startupFor: this.scheduler.span(PACE.agentStartup),
+      logIdBase: this.store.nextLogIdBase(),
     };
     ws.appId ??= randomUuid(this.random);
     ws.app = { id: ws.appId, slug: "agentapi", health: "initializing" };
     ws.binding = { buildNumber: build.number, agentId: ws.agent.id, appId: ws.app.id };
+    build.agent = ws.agent;
+    build.app = ws.app;
     this.store.agentTokens.set(agentToken, ws.id);
     this.touch(ws);
 
@@ -385,7 +398,7 @@ export class Engine {
   }
 
   private teardown(task: Task, ws: Workspace, transition: Transition, reason: BuildReason, initiatorId: string): Build {
-    const build = this.newBuild(task, ws, transition, reason, initiatorId);
+    const build = this.newBuild(task, ws, transition, reason, initiatorId, PACE.stopJob);
     task.conversation.generation++;
     task.conversation.busy = false;
     this.scheduler.after(PACE.stopQueued, () => {
@@ -396,7 +409,12 @@ export class Engine {
       }
       this.scheduler.after(PACE.stopJob, () => {
         this.setJob(ws, build, "succeeded");
-        if (ws.agent !== null) this.store.agentTokens.delete(ws.agent.token);
+        if (ws.agent !== null) {
+          this.store.agentTokens.delete(ws.agent.token);
+          ws.agent.lifecycle = "off";
+          ws.agent.healthy = false;
+          ws.agent.healthReason = "agent is not running";
+        }
         ws.agent = null;
         ws.app = null;
         if (transition === "delete") ws.deleted = true;
@@ -431,9 +449,10 @@ export class Engine {
     this.store.revision++;
   }
 
-  private touch(ws: Workspace): void {
+  private touch(ws: Workspace, publish = true): void {
     this.store.revision++;
     ws.updatedAt = this.now();
     ws.revision++;
+    if (publish) this.store.publishWorkspace(ws.id);
   }
 }

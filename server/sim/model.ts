@@ -109,6 +109,17 @@ export interface Build {
   presetId: string | null;
   /** When the lifecycle executor stops the workspace: set as a start build's job succeeds, if a TTL applies. */
   deadline: number | null;
+  /** The error the job will fail with, decided when it is queued (its log leads up to it); null: it succeeds. */
+  failure: string | null;
+  /** How long the job runs once started, on the simulator's clock: its log is spread over that span. */
+  runFor: number;
+  /** Log ids of this job are above this (build-log.ts). */
+  logIdBase: number;
+  /** A start build's agent and chat app, kept after the build is replaced, as Coder keeps their rows. */
+  agent: Agent | null;
+  app: App | null;
+  /** Lines a simulator control appended to the log (for scale tests), all written at `at`. */
+  extraLogs: { count: number; at: number; stage: string; output: string } | null;
 }
 
 export interface Agent {
@@ -123,6 +134,11 @@ export interface Agent {
   /** When the startup scripts began and when they finished (ready, or an error or timeout). */
   startedAt: number | null;
   readyAt: number | null;
+  /** How the startup scripts end, which decides what they print (build-log.ts). */
+  outcome: "ready" | "start_error" | "start_timeout" | "stuck";
+  /** How long the startup scripts run, on the simulator's clock. */
+  startupFor: number;
+  logIdBase: number;
 }
 
 export interface App {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { pick, randomHex, type Random } from "./clock.ts";
 
 const NAME_PATTERN = /^[a-zA-Z0-9]+(?:-[a-zA-Z0-9]+)*$/;
@@ -41,4 +42,10 @@ export function generateNames(prompt: string, random: Random): { name: string; d
   }
   const docker = `${pick(random, ADJECTIVES)}-${pick(random, SCIENTISTS)}`.slice(0, 27);
   return { name: `${docker}-${suffix}`, displayName: upperFirst(docker.replace(/-/g, " ")) };
+}
+
+/** A UUID that is always the same for the same name, for records the simulator does not store (resources, log sources). */
+export function stableUuid(name: string): string {
+  const hex = createHash("sha1").update(name).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

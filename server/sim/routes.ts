@@ -5,6 +5,7 @@ import { agentHandlers } from "./handlers/agent.ts";
 import { authcheckHandlers } from "./handlers/authcheck.ts";
 import { controlHandlers } from "./handlers/control.ts";
 import { externalAuthHandlers } from "./handlers/external-auth.ts";
+import { logHandlers } from "./handlers/logs.ts";
 import { taskHandlers } from "./handlers/tasks.ts";
 import { templateHandlers } from "./handlers/templates.ts";
 import { userHandlers } from "./handlers/users.ts";
@@ -45,6 +46,7 @@ export function mountRoutes(root: Hono, sim: Sim, options: RouteOptions): void {
   const templates = templateHandlers(sim);
   const agent = agentHandlers(sim);
   const workspaces = workspaceHandlers(sim);
+  const logs = logHandlers(sim);
   const authcheck = authcheckHandlers(sim);
   const externalAuth = externalAuthHandlers(sim);
   const control = controlHandlers(sim, options.advanceClock);
@@ -72,6 +74,10 @@ export function mountRoutes(root: Hono, sim: Sim, options: RouteOptions): void {
   v2.get("/workspaces", auth, workspaces.list);
   v2.get("/workspaces/:workspace", auth, workspaces.get);
   v2.get("/workspaces/:workspace/builds", auth, workspaces.builds);
+  v2.get("/workspaces/:workspace/watch-ws", auth, logs.watchWs);
+  v2.get("/workspaces/:workspace/watch", auth, logs.watchSse);
+  v2.get("/workspacebuilds/:workspacebuild/logs", auth, logs.buildLogs);
+  v2.get("/workspaceagents/:workspaceagent/logs", auth, logs.agentLogs);
   v2.patch("/workspaceagents/me/app-status", agent.reportAppStatus);
   // From v2.37 tasks are off unless enabled, and gone from v2.38: their routes are not there at all.
   const { features } = sim;
@@ -90,6 +96,7 @@ export function mountRoutes(root: Hono, sim: Sim, options: RouteOptions): void {
   controls.get("/tasks/:id/agent-token", control.agentToken);
   controls.post("/tasks/:id/messages", control.appendMessages);
   controls.post("/tasks/:id/agent", control.setAgent);
+  controls.post("/tasks/:id/build-logs", control.appendBuildLogs);
   controls.post("/clock/advance", control.advance);
   controls.post("/users/:user/external-auth/:provider", externalAuth.setLink);
   root.route("/sim", controls);

@@ -1,4 +1,6 @@
 import { Hono } from "hono";
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
 import { bodyLimit } from "hono/body-limit";
 import { createRandom, createRealClock, type Clock, type Random } from "./clock.ts";
 import type { Sim } from "./context.ts";
@@ -10,6 +12,7 @@ import { issueApiKey } from "./auth.ts";
 import { seed } from "./seed.ts";
 import { DEFAULT_VERSION, featuresOf } from "./features.ts";
 import { rateLimit } from "./rate-limit.ts";
+import { SocketRoutes, type SimSocket } from "./sockets.ts";
 import { Store } from "./store.ts";
 import { taskJsonBytes } from "./wire.ts";
 
@@ -45,6 +48,15 @@ export interface Simulator {
   tokenFor(username: string): string;
   /** Accepts a given token (Coder's `<10>-<22>` form) as a session of a seeded user. */
   registerApiKey(token: string, username: string): void;
+  /**
+   * A WebSocket handshake on one of the simulator's streaming routes: answered as Coder would (refused
+   * with its JSON error, or upgraded), with `responseHeaders` added to a 101.
+   */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, responseHeaders?: Record<string, string>): Promise<void>;
+  /** A WebSocket handshake from a socket that is not a network connection (tests through MSW): the refusal, or null once connected. */
+  connectSocket(request: Request, socket: SimSocket): Promise<Response | null>;
+  /** Ends every open socket and stream. */
+  close(): void;
 }
 
 const BODY_LIMIT = 1024 * 1024;
@@ -59,7 +71,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const store = new Store(features);
   const scheduler = new Scheduler(clock, options.speed ?? 1);
   const engine = new Engine(store, scheduler, random, options.rates ?? DEFAULT_RATES);
-  const sim: Sim = { store, engine, random, version, features };
+  const sockets = new SocketRoutes(() => scheduler.runDue());
+  const sim: Sim = { store, engine, random, version, features, sockets };
 
   seed({ store, engine, random, clock, setClock: (c) => scheduler.useClock(c), taskCount: options.taskCount });
   // Encode every task once up front so the first list request is as fast as the rest.
@@ -127,6 +140,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       if (!user) throw new Error(`no seeded user ${username}`);
       return issueApiKey(store, random, user.id, engine.now());
     },
+    handleUpgrade: (req, socket, head, responseHeaders) => sockets.upgrade(app.fetch, req, socket, head, responseHeaders),
+    connectSocket: (request, socket) => sockets.connect(app.fetch, request, socket),
+    close: () => sockets.closeAll(),
     registerApiKey(token, username) {
       const user = store.userByUsername(username);
       const match = token.match(/^([A-Za-z0-9]{10})-([A-Za-z0-9]{22})$/);

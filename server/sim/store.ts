@@ -1,3 +1,4 @@
+import { LOG_IDS_PER_BUILD } from "./build-log.ts";
 import type { Features } from "./features.ts";
 import type { ApiKey, ExternalAuthProvider, Organization, Task, Template, TemplateVersion, User, Workspace } from "./model.ts";
 
@@ -19,6 +20,32 @@ export class Store {
   readonly agentTokens = new Map<string, string>();
   /** Bumped on every change that a task's JSON can show, so whole answers can be reused until the next. */
   revision = 0;
+  private logIds = 0;
+  private readonly watchers = new Map<string, Set<() => void>>();
+
+  /** The base of a new job's or agent's log ids: Coder's are one sequence, rising across every log. */
+  nextLogIdBase(): number {
+    const base = this.logIds;
+    this.logIds += LOG_IDS_PER_BUILD;
+    return base;
+  }
+
+  /** Calls `listener` on every change to the workspace (Coder's workspace pubsub channel); returns the unsubscribe. */
+  watchWorkspace(id: string, listener: () => void): () => void {
+    let set = this.watchers.get(id);
+    if (!set) this.watchers.set(id, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.watchers.delete(id);
+    };
+  }
+
+  /** One workspace event: every watcher of the workspace hears of it. */
+  publishWorkspace(id: string): void {
+    const set = this.watchers.get(id);
+    if (set) for (const listener of set) listener();
+  }
 
   userByUsername(username: string): User | undefined {
     const wanted = username.toLowerCase();

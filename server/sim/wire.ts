@@ -1,6 +1,7 @@
 import type * as Wire from "../../src/wire/types.ts";
+import { agentLogSources } from "./build-log.ts";
+import { stableUuid } from "./names.ts";
 import { agentConnection, deriveCurrentState, deriveStatus, iso, workspaceStatus } from "./derive.ts";
-import { createHash } from "node:crypto";
 import type { Agent, App, AppStatus, Build, Organization, Task, Template, TemplateVersion, User, Workspace } from "./model.ts";
 import type { Store } from "./store.ts";
 
@@ -229,12 +230,6 @@ export function templateVersionJson(store: Store, version: TemplateVersion): Wir
   };
 }
 
-/** A UUID that is always the same for the same name, for records the simulator does not store (resources, log sources). */
-function stableUuid(name: string): string {
-  const hex = createHash("sha1").update(name).digest("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
 function appStatusJson(ws: Workspace, status: AppStatus): Wire.WorkspaceAppStatus {
   return {
     id: status.id,
@@ -271,9 +266,8 @@ function appJson(ws: Workspace, app: App, displayName: string): Wire.WorkspaceAp
   };
 }
 
-function agentJson(ws: Workspace, agent: Agent, resourceId: string, displayName: string): Wire.WorkspaceAgent {
+function agentJson(ws: Workspace, agent: Agent, app: App | null, resourceId: string, displayName: string): Wire.WorkspaceAgent {
   const connected = agent.lifecycle !== "created";
-  const sourceId = stableUuid(`${agent.id}:startup`);
   return {
     id: agent.id,
     parent_id: null,
@@ -291,16 +285,8 @@ function agentJson(ws: Workspace, agent: Agent, resourceId: string, displayName:
     operating_system: "linux",
     logs_length: 0,
     logs_overflowed: false,
-    log_sources: [
-      {
-        id: sourceId,
-        workspace_agent_id: agent.id,
-        created_at: iso(agent.createdAt),
-        display_name: "Startup Script",
-        icon: "/emojis/25b6.png",
-      },
-    ],
-    apps: ws.app && ws.binding?.appId === ws.app.id ? [appJson(ws, ws.app, displayName)] : [],
+    log_sources: agentLogSources(agent),
+    apps: app ? [appJson(ws, app, displayName)] : [],
     health: agentHealthJson(agent.healthy, agent.healthReason),
     display_apps: ["vscode", "web_terminal"],
     scripts: [],
@@ -326,10 +312,9 @@ function resourcesJson(ws: Workspace, build: Build, appName: string): Wire.Works
     daily_cost: 0,
   });
   const volume = resource("home", "docker_volume");
-  const agent = ws.agent !== null && ws.binding?.agentId === ws.agent.id && ws.binding.buildNumber === build.number ? ws.agent : null;
-  if (build.transition === "stop" || agent === null) return [volume];
+  if (build.transition === "stop" || build.agent === null) return [volume];
   const containerId = stableUuid(`${build.id}:workspace`);
-  return [{ ...resource("workspace", "docker_container"), agents: [agentJson(ws, agent, containerId, appName)] }, volume];
+  return [{ ...resource("workspace", "docker_container"), agents: [agentJson(ws, build.agent, build.app, containerId, appName)] }, volume];
 }
 
 /** codersdk.Workspace, as GET /workspaces/{id}, the by-name route and the list all build it. */

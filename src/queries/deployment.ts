@@ -17,6 +17,11 @@ export interface Deployment {
   api: "stable" | "experimental";
   /** Pause and resume exist (v2.31.0 and later). */
   canPauseResume: boolean;
+  /**
+   * Coder's own web UI, for links into it: the deployment's dashboard_url when that is another origin. The
+   * built-in simulator names this server, which serves no Coder pages, so it gets no links.
+   */
+  coderUi: string | null;
 }
 
 /**
@@ -33,5 +38,17 @@ export function useDeployment(): Deployment {
     tasks,
     api: tasksApi(),
     canPauseResume: buildInfo.data !== undefined && hasPauseResume(version),
+    coderUi: otherOrigin(buildInfo.data?.dashboard_url),
   };
+}
+
+function otherOrigin(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return null;
+    return parsed.origin === window.location.origin ? null : parsed.href.replace(/\/$/, "");
+  } catch {
+    return null;
+  }
 }

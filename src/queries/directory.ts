@@ -1,13 +1,14 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useState } from "react";
 import { listOrganizations, listUsers } from "../api/users.ts";
-import { listAiTemplates, listExternalAuth, listPresets, listTemplateVersions } from "../api/templates.ts";
+import { getTemplate, listAiTemplates, listExternalAuth, listPresets, listTemplateVersions } from "../api/templates.ts";
 
 /** Users, organizations and templates: what pickers and the create form choose from. */
 export const directoryKeys = {
   users: (q: string) => ["users", q] as const,
   organizations: ["organizations"] as const,
   aiTemplates: ["templates", "ai"] as const,
+  template: (id: string) => ["templates", "detail", id] as const,
   versions: (templateId: string) => ["templates", "detail", templateId, "versions"] as const,
   presets: (versionId: string) => ["templateversions", versionId, "presets"] as const,
   externalAuth: (versionId: string) => ["templateversions", versionId, "external-auth"] as const,
@@ -35,6 +36,10 @@ export const organizationsQuery = () =>
 
 export const aiTemplatesQuery = () =>
   queryOptions({ queryKey: directoryKeys.aiTemplates, queryFn: ({ signal }) => listAiTemplates(signal), staleTime: 60_000 });
+
+/** A template changes rarely; its build time statistics are what a starting task is measured against. */
+export const templateQuery = (id: string) =>
+  queryOptions({ queryKey: directoryKeys.template(id), queryFn: ({ signal }) => getTemplate(id, signal), staleTime: 5 * 60_000 });
 
 export const templateVersionsQuery = (templateId: string) =>
   queryOptions({ queryKey: directoryKeys.versions(templateId), queryFn: ({ signal }) => listTemplateVersions(templateId, signal) });

@@ -217,6 +217,31 @@ export interface WorkspaceApp {
   statuses: WorkspaceAppStatus[];
 }
 
+export type LogLevel = "trace" | "debug" | "info" | "warn" | "error";
+
+/** codersdk.ProvisionerJobLog: one line of a build's log. A header line (a new stage) has empty output. */
+export interface ProvisionerJobLog {
+  id: number;
+  created_at: string;
+  log_source: "provisioner_daemon" | "provisioner";
+  /** Read as a string: a newer Coder may add levels. */
+  log_level: LogLevel | (string & {});
+  stage: string;
+  output: string;
+}
+
+/** codersdk.WorkspaceAgentLog: one line an agent's startup scripts printed; `source_id` is one of the agent's log_sources. */
+export interface WorkspaceAgentLog {
+  id: number;
+  created_at: string;
+  output: string;
+  level: LogLevel | (string & {});
+  source_id: string;
+}
+
+/** codersdk.ServerSentEvent: what watch-ws sends, a ping, a workspace, or an error Response. */
+export type ServerSentEvent = { type: "ping"; data: null } | { type: "data"; data: Workspace } | { type: "error"; data: ErrorResponse };
+
 export interface WorkspaceAgentLogSource {
   id: string;
   workspace_agent_id: string;

@@ -1,15 +1,20 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup, configure } from "@testing-library/react";
-import { http } from "msw";
+import { http, ws } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, vi } from "vitest";
+import { bridgeSocket } from "./socket-bridge.ts";
 import { currentSimulator } from "./sim-handle.ts";
 
 /**
  * The network edge: every /api and /sim request from the app goes to the current test's simulator app,
- * the same code that serves `npm start`. Anything else is an error.
+ * the same code that serves `npm start`, and so does every WebSocket to /api (socket-bridge.ts). Anything
+ * else is an error.
  */
-export const server = setupServer(http.all(/\/(api|sim)\//, ({ request }) => currentSimulator().app.fetch(request)));
+export const server = setupServer(
+  http.all(/\/(api|sim)\//, ({ request }) => currentSimulator().app.fetch(request)),
+  ws.link(/^wss?:\/\/[^/]+\/api\//).addEventListener("connection", ({ client, info }) => void bridgeSocket(client, info.protocols)),
+);
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 

@@ -1,5 +1,7 @@
 import { serve, type ServerType } from "@hono/node-server";
+import type { IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import { afterEach } from "vitest";
 import type { Hono } from "hono";
 import { createManualClock } from "../../server/sim/clock.ts";
@@ -8,16 +10,21 @@ import { CALM_RATES, createSimulator, type Simulator, type SimulatorOptions } fr
 export const T0 = Date.parse("2026-11-22T12:00:00.000Z");
 
 const open: ServerType[] = [];
+const simulators: Simulator[] = [];
 afterEach(async () => {
+  for (const sim of simulators.splice(0)) sim.close();
   await Promise.all(open.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
 });
 
-/** Serves an app (anything with Hono's fetch) on a free loopback port for the rest of the test. */
-export async function listen(app: Pick<Hono, "fetch">): Promise<string> {
+type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+
+/** Serves an app (anything with Hono's fetch) on a free loopback port for the rest of the test, with its WebSocket handshakes if given. */
+export async function listen(app: Pick<Hono, "fetch">, upgrade?: UpgradeHandler): Promise<string> {
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 }, (info: AddressInfo) =>
       resolve(`http://127.0.0.1:${info.port}`),
     );
+    if (upgrade) server.on("upgrade", upgrade);
     open.push(server);
   });
 }
@@ -76,7 +83,8 @@ function clientFor(base: string, token: string): Client {
 export async function startSim(options: SimulatorOptions = {}): Promise<TestSim> {
   const clock = createManualClock(T0);
   const sim = createSimulator({ clock, rates: CALM_RATES, ...options });
-  const url = await listen(sim.app);
+  const url = await listen(sim.app, (req, socket, head) => void sim.handleUpgrade(req, socket, head));
+  simulators.push(sim);
   const clients = new Map<string, Client>();
   return {
     sim,

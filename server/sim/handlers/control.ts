@@ -1,6 +1,7 @@
 import type { ValidationError } from "../../../src/wire/types.ts";
 import { isUuid, readBody } from "../body.ts";
 import type { Sim, SimContext } from "../context.ts";
+import { latestBuild } from "../derive.ts";
 import { CoderError, notFound } from "../errors.ts";
 
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
@@ -10,6 +11,7 @@ const LATEST = Date.UTC(9999, 11, 31);
 const MAX_MESSAGES_PER_CALL = 100_000;
 const MAX_CHARACTERS_PER_CALL = 16 * 1024 * 1024;
 const MAX_CONVERSATION = 250_000;
+const MAX_BUILD_LOG_LINES = 100_000;
 
 const invalid = (validations: ValidationError[]) => new CoderError(400, "Validation failed.", undefined, validations);
 
@@ -73,5 +75,20 @@ export function controlHandlers(sim: Sim, advanceClock: (ms: number) => void) {
     return c.json({ reachable });
   };
 
-  return { agentToken, appendMessages, advance, setAgent };
+  /** Lengthens the log of the task's latest build by `count` lines, for scale tests of the build log view. */
+  const appendBuildLogs = async (c: SimContext) => {
+    const ws = store.workspaceOf(liveTask(c));
+    const { count, output } = await readBody(c, "SimBuildLogsRequest", { count: "integer", output: "string" });
+    if (count === undefined || count < 1 || count > MAX_BUILD_LOG_LINES) {
+      throw invalid([{ field: "count", detail: `count must be a whole number from 1 to ${MAX_BUILD_LOG_LINES}` }]);
+    }
+    if (output !== undefined && output.length > 1000)
+      throw invalid([{ field: "output", detail: "output must be at most 1000 characters" }]);
+    const build = ws ? latestBuild(ws) : undefined;
+    if (!build) throw new CoderError(409, "The task has no build.");
+    build.extraLogs = { count, at: engine.now(), stage: "Starting workspace", output: output ?? "module.workspace: downloading layer" };
+    return c.json({ count }, 201);
+  };
+
+  return { agentToken, appendMessages, advance, setAgent, appendBuildLogs };
 }

@@ -10,6 +10,12 @@ import { Conversation } from "./Conversation.tsx";
 
 /** The live conversation is polled while the task is active; a snapshot does not change, so it is read once. */
 const LIVE_POLL_MS = 2_000;
+/**
+ * With watch-ws healthy, each workspace event refreshes the conversation (it sits under the task's key). Coder
+ * publishes no event for the conversation itself, so it is also read every 30 s, in case the agent said more
+ * between two reports.
+ */
+const PUSHED_POLL_MS = 30_000;
 
 const UNAVAILABLE: Record<string, string> = {
   error:
@@ -32,13 +38,13 @@ function frozenNote(task: Task, isPausing: boolean, kind: TaskActions["logs"]): 
  * paused or starting, and refuses both otherwise, so nothing is asked outside those states (nor while a
  * pause is on its way). Between them the last conversation seen stays on screen, saying why.
  */
-export function LogPanel({ task, actions, now }: { task: Task; actions: TaskActions; now: number }) {
+export function LogPanel({ task, actions, now, pushed }: { task: Task; actions: TaskActions; now: number; pushed: boolean }) {
   const isPausing = useIsPausing(task.id);
   const isDeleting = useIsGone(task.id);
   const live = useQuery({
     ...taskLogsQuery(task.owner_name, task.id, "live"),
     enabled: actions.logs === "live" && !isPausing && !isDeleting,
-    refetchInterval: actions.logs === "live" && !isPausing && !isDeleting ? LIVE_POLL_MS : false,
+    refetchInterval: actions.logs === "live" && !isPausing && !isDeleting ? (pushed ? PUSHED_POLL_MS : LIVE_POLL_MS) : false,
   });
   const snapshot = useQuery({
     ...taskLogsQuery(task.owner_name, task.id, "snapshot"),

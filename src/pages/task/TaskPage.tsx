@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link, Navigate, useParams } from "react-router";
 import { CurrentState } from "../../components/CurrentState.tsx";
 import { ErrorBanner } from "../../components/ErrorBanner.tsx";
@@ -10,12 +11,15 @@ import { isTaskId, taskPath } from "../../lib/paths.ts";
 import { isBuildInFlight, taskActions } from "../../lib/task-phase.ts";
 import { useDeployment } from "../../queries/deployment.ts";
 import { taskByNameQuery, taskQuery, useIsGone } from "../../queries/tasks.ts";
+import { useWorkspaceWatch, workspaceQuery } from "../../queries/workspace.ts";
+import { startupView } from "../../lib/startup.ts";
 import type { Task } from "../../wire/types.ts";
 import { AgentSummary } from "./AgentSummary.tsx";
 import { Composer } from "./Composer.tsx";
 import { EditPrompt } from "./EditPrompt.tsx";
 import { LogPanel } from "./LogPanel.tsx";
 import { TaskActions } from "./TaskActions.tsx";
+import { StartupPanel } from "./StartupPanel.tsx";
 import { PromptBlock, TaskHeader } from "./TaskHeader.tsx";
 import { Timeline } from "./Timeline.tsx";
 
@@ -53,14 +57,26 @@ function TaskById({ owner, id }: { owner: string; id: string }) {
   const now = useNow(5_000);
   const deployment = useDeployment();
   const isDeleting = useIsGone(id);
+  const [live, setLive] = useState(false);
   const query = useQuery({
     ...taskQuery(owner, id),
     enabled: !isDeleting,
-    refetchInterval: (q) => (isDeleting || (q.state.status === "error" && q.state.data === undefined) ? false : pollInterval(q.state.data)),
+    // While watch-ws is healthy, its events refresh the task; polling is what takes over when it is not.
+    refetchInterval: (q) =>
+      isDeleting || live || (q.state.status === "error" && q.state.data === undefined) ? false : pollInterval(q.state.data),
+  });
+  const workspaceId = isDeleting ? null : (query.data?.workspace_id ?? null);
+  const healthy = useWorkspaceWatch(workspaceId, id);
+  if (healthy !== live) setLive(healthy);
+  const workspace = useQuery({
+    ...workspaceQuery(workspaceId ?? ""),
+    enabled: workspaceId !== null,
+    refetchInterval: live ? false : pollInterval(query.data),
   });
   if (!query.data) return isDeleting ? <TaskNotFound /> : <LoadProblem query={query} />;
 
   const task = query.data;
+  const startup = startupView(workspace.data);
   const actions = taskActions(task, { pauseResume: deployment.canPauseResume });
   const refetchError = query.isError ? query.error : null;
   return (
@@ -76,10 +92,14 @@ function TaskById({ owner, id }: { owner: string; id: string }) {
         <RefreshNotice failure={query.failureReason} error={refetchError} updatedAt={query.dataUpdatedAt} />
       )}
       <TaskHeader task={task} now={now} />
+      <p className="text-xs text-slate-500">
+        {live ? "Live: changes appear as Coder reports them." : "Checking for changes every few seconds."}
+      </p>
       <TaskActions task={task} actions={actions} />
       <div className="grid gap-5 lg:grid-cols-3">
         <div className="min-w-0 space-y-3 lg:col-span-2">
-          <LogPanel task={task} actions={actions} now={now} />
+          {startup && <StartupPanel task={task} view={startup} now={now} />}
+          <LogPanel task={task} actions={actions} now={now} pushed={live} />
           <Composer task={task} actions={actions} />
         </div>
         <div className="min-w-0 space-y-4">
@@ -91,7 +111,7 @@ function TaskById({ owner, id }: { owner: string; id: string }) {
             <PromptBlock prompt={task.initial_prompt} />
             <EditPrompt task={task} actions={actions} />
           </Panel>
-          <Timeline task={task} seenAt={query.dataUpdatedAt} />
+          <Timeline task={task} workspace={workspace.data} now={now} />
         </div>
       </div>
     </article>

@@ -8,7 +8,7 @@ describe("the conversation", () => {
     const { sim, task } = openTask("idle");
     const log = await screen.findByRole("log", { name: "Conversation" });
     for (let i = 0; i < 12; i++) sim.engine.appendMessage(task, "agent", `Earlier line ${i}`);
-    await poll(2_000);
+    await poll(30_000);
     await waitFor(() => expect(within(log).getByText("Earlier line 11")).toBeInTheDocument());
     expect(screen.queryByRole("button", { name: /new message/ })).not.toBeInTheDocument();
 
@@ -16,7 +16,7 @@ describe("the conversation", () => {
     fireEvent.scroll(log);
     sim.engine.appendMessage(task, "agent", "Fresh one");
     sim.engine.appendMessage(task, "agent", "Fresh two");
-    await poll(2_000);
+    await poll(30_000);
     const more = await screen.findByRole("button", { name: "2 new messages ↓" });
     fireEvent.click(more);
     await waitFor(() => expect(screen.queryByRole("button", { name: /new message/ })).not.toBeInTheDocument());
@@ -27,7 +27,7 @@ describe("the conversation", () => {
     const { user, sim, task } = openTask("idle");
     sim.engine.appendMessage(task, "agent", "the cache is cold; warming the CACHE");
     await screen.findByRole("log", { name: "Conversation" });
-    await poll(2_000);
+    await poll(30_000);
     await user.type(screen.getByLabelText("Search the log"), "cache");
     expect(await screen.findByText("1 of 2")).toBeInTheDocument();
     expect(screen.getAllByText(/^cache$/i, { selector: "mark" })).toHaveLength(2);
@@ -41,7 +41,7 @@ describe("the conversation", () => {
     const { sim, task } = openTask("idle");
     sim.engine.appendMessage(task, "agent", "\u001b[31mfailed\u001b[0m and <b>not bold</b>");
     const log = await screen.findByRole("log", { name: "Conversation" });
-    await poll(2_000);
+    await poll(30_000);
     const red = await within(log).findByText("failed");
     expect(red).toHaveClass("text-red-700");
     expect(log.textContent).not.toContain("\u001b");
@@ -54,7 +54,7 @@ describe("the conversation", () => {
     const { user, sim, task } = openTask("idle");
     sim.engine.appendMessage(task, "agent", "Copy this exact line");
     const log = await screen.findByRole("log", { name: "Conversation" });
-    await poll(2_000);
+    await poll(30_000);
     const entry = (await within(log).findByText("Copy this exact line")).closest("article") as HTMLElement;
     await user.click(within(entry).getByRole("button", { name: "Copy" }));
     expect(await navigator.clipboard.readText()).toBe("Copy this exact line");
@@ -89,7 +89,7 @@ describe("the conversation", () => {
     const { user, sim, task } = openTask("idle");
     sim.engine.appendMessage(task, "agent", "Said before the pause");
     const log = await screen.findByRole("log", { name: "Conversation" });
-    await poll(2_000);
+    await poll(30_000);
     expect(await within(log).findByText("Said before the pause")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Pause" }));
     await waitFor(() => expect(screen.getByRole("heading", { level: 1 }).parentElement).toHaveTextContent("Unknown"));
@@ -109,10 +109,10 @@ describe("the conversation", () => {
     const { sim, task, ws } = openTask("idle");
     sim.engine.appendMessage(task, "agent", "Said while reachable");
     const log = await screen.findByRole("log", { name: "Conversation" });
-    await poll(2_000);
+    await poll(30_000);
     expect(await within(log).findByText("Said while reachable")).toBeInTheDocument();
     if (ws.agent) ws.agent.reachable = false;
-    await poll(2_000);
+    await poll(30_000);
     await new Promise((resolve) => setTimeout(resolve, 50));
     advance(sim, 30_000);
     expect(await screen.findByText(/The task's agent cannot be reached right now: Coder tried for 30 seconds/)).toBeInTheDocument();
@@ -122,7 +122,7 @@ describe("the conversation", () => {
     sim.engine.appendMessage(task, "agent", "Back again");
     // A poll that went out while the agent was away is still dialling; the agent is reached within its 30 s.
     advance(sim, 30_000);
-    await poll(2_000);
+    await poll(30_000);
     expect(await within(screen.getByRole("log", { name: "Conversation" })).findByText("Back again")).toBeInTheDocument();
     expect(screen.queryByText(/cannot be reached/)).not.toBeInTheDocument();
   });
