@@ -5,8 +5,11 @@ import { SOCKET_PROTOCOL, SOCKET_TOKEN_PREFIX } from "../../src/wire/socket.ts";
 import type { ServerAppOptions } from "../app.ts";
 import { forwardedCredentials } from "./wall-gate.ts";
 
-/** Headers of the browser's handshake that never go upstream: its cookies, and the subprotocols that carry the token. */
-const DROPPED = new Set(["cookie", "sec-websocket-protocol", "coder-session-token", "authorization"]);
+/**
+ * Headers of the handshake that never go upstream: cookies (as on every request the server forwards), and the
+ * subprotocols that carry the browser's token. A client that sends Coder's own header keeps it, as over HTTP.
+ */
+const DROPPED = new Set(["cookie", "sec-websocket-protocol"]);
 
 /**
  * The WebSockets of the API (build and agent log follows, watch-ws), carried through the dashboard's own

@@ -75,14 +75,18 @@ async function forgetTasks(queryClient: QueryClient, ids: ReadonlySet<string>): 
 /** Pause, resume, send and prompt edits stay pending until the lists and the task have been refetched. */
 function useTaskMutation<V extends TaskRef, R>(
   run: (v: V) => Promise<R>,
-  options: { mutationKey?: readonly unknown[]; onMutate?: (v: V) => Promise<void> } = {},
+  options: { mutationKey?: readonly unknown[]; onMutate?: (v: V) => Promise<void>; conversation?: boolean } = {},
 ) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: options.mutationKey,
     mutationFn: run,
     onMutate: options.onMutate,
-    onSettled: (_data, _error, v) => refresh(queryClient, v.id),
+    onSettled: (_data, _error, v) => {
+      // Not waited for: reading the conversation of an agent out of reach takes Coder 30 s.
+      if (options.conversation) void queryClient.invalidateQueries({ queryKey: taskKeys.logs(v.id, "live") });
+      return refresh(queryClient, v.id);
+    },
   });
 }
 
@@ -111,7 +115,9 @@ export const useIsGone = (id: string) =>
   );
 
 export const useResumeTask = () => useTaskMutation((v: TaskRef) => resumeTask(v.owner, v.id), { mutationKey: taskKeys.action("resume") });
-export const useSendTaskInput = () => useTaskMutation((v: TaskRef & { input: string }) => sendTaskInput(v.owner, v.id, v.input));
+// A message changes the conversation, and a refused one may say why it could not (an agent out of reach).
+export const useSendTaskInput = () =>
+  useTaskMutation((v: TaskRef & { input: string }) => sendTaskInput(v.owner, v.id, v.input), { conversation: true });
 export const useUpdateTaskInput = () => useTaskMutation((v: TaskRef & { input: string }) => updateTaskInput(v.owner, v.id, v.input));
 
 /** Delete: the task leaves every cache as soon as Coder accepts, so the caller can navigate at once. */

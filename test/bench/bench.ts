@@ -11,6 +11,7 @@
  *   that shows its rows (median of 5 loads); from a keystroke in search to the next frame (slowest of 12);
  *   and how many row elements the DOM holds.
  * - task log: see taskLogInBrowser.
+ * - task page with push, and a 20,000-line build log: see taskPageInBrowser.
  */
 import { readFile } from "node:fs/promises";
 import http from "node:http";
@@ -28,9 +29,12 @@ interface Result {
   unit: string;
   /** The target is a floor (value ≥ target), not a ceiling (value < target, or ≤ for sizes). */
   atLeast?: boolean;
+  /** The target itself still meets it (value ≤ target). Sizes in KB always do. */
+  atMost?: boolean;
 }
 
-const meets = (r: Result) => (r.atLeast ? r.value >= r.target : r.unit === "KB" ? r.value <= r.target : r.value < r.target);
+const inclusive = (r: Result) => r.atMost === true || r.unit === "KB";
+const meets = (r: Result) => (r.atLeast ? r.value >= r.target : inclusive(r) ? r.value <= r.target : r.value < r.target);
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
@@ -320,12 +324,122 @@ async function taskLogInBrowser(): Promise<Result[]> {
   }
 }
 
-const results = [...(await simulatorList()), ...(await coldLoad()), ...(await taskListInBrowser()), ...(await taskLogInBrowser())];
+interface BenchTask {
+  id: string;
+  owner_name: string;
+  status: string;
+  workspace_id: string | null;
+  current_state: { state: string } | null;
+}
+
+/**
+ * The task page with push: API requests in a minute on an open idle task with a healthy watch-ws, how long
+ * an agent's report takes to reach the page (median of 10), and a failed build whose log has 20,000 lines:
+ * data received → first lines painted, and how many lines the DOM holds.
+ */
+async function taskPageInBrowser(): Promise<Result[]> {
+  const server = await startServer();
+  const browser = await launch();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.addInitScript(watch, { url: "/workspacebuilds/[^/]+/logs", selector: "[role=log][aria-label='Build log'] [data-line]" });
+    await signIn(page, server.url);
+    const token = await page.evaluate(() => sessionStorage.getItem("coder-tasks.session-token") ?? "");
+    const headers = { "Coder-Session-Token": token, "Content-Type": "application/json" };
+    const { tasks } = (await (await fetch(`${server.url}/api/v2/tasks`, { headers })).json()) as { tasks: BenchTask[] };
+    const idle = tasks.find((t) => t.owner_name === "admin" && t.status === "active" && t.current_state?.state === "idle");
+    if (!idle) throw new Error("the demo seed has an idle task of admin's");
+
+    await page.goto(`${server.url}/tasks/admin/${idle.id}`);
+    await page.getByText("Live: changes appear as Coder reports them.").waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(2_000);
+    let requests = 0;
+    const count = (request: { url(): string }) => void (new URL(request.url()).pathname.startsWith("/api/") && requests++);
+    page.on("request", count);
+    await page.waitForTimeout(60_000);
+    page.off("request", count);
+
+    const { token: agentToken } = (await (await fetch(`${server.url}/sim/tasks/${idle.id}/agent-token`, { headers })).json()) as {
+      token: string;
+    };
+    const latencies: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const text = `Pushed report ${i}`;
+      await page.evaluate((wanted) => {
+        const w = window as unknown as { __seen?: number };
+        w.__seen = undefined;
+        new MutationObserver((_, observer) => {
+          if (document.body.textContent?.includes(wanted)) {
+            w.__seen = Date.now();
+            observer.disconnect();
+          }
+        }).observe(document.body, { childList: true, subtree: true, characterData: true });
+      }, text);
+      const sent = Date.now();
+      await fetch(`${server.url}/api/v2/workspaceagents/me/app-status`, {
+        method: "PATCH",
+        headers: { "Coder-Session-Token": agentToken, "Content-Type": "application/json" },
+        body: JSON.stringify({ app_slug: "agentapi", state: i % 2 === 0 ? "working" : "idle", message: text }),
+      });
+      await page.waitForFunction(() => (window as unknown as { __seen?: number }).__seen !== undefined, null, { timeout: 30_000 });
+      latencies.push((await page.evaluate(() => (window as unknown as { __seen: number }).__seen)) - sent);
+    }
+
+    const failed = tasks.find((t) => t.owner_name === "alice" && t.status === "error");
+    if (!failed) throw new Error("the demo seed has a task of alice's in error");
+    const grown = await fetch(`${server.url}/sim/tasks/${failed.id}/build-logs`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ count: 20_000 }),
+    });
+    if (grown.status !== 201) throw new Error(`could not lengthen the build log: ${grown.status}`);
+    const paints: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.goto(`${server.url}/tasks/alice/${failed.id}`);
+      paints.push(await bodyToPaint(page));
+    }
+    const lines = await page.locator("[role=log][aria-label='Build log'] [data-line]").count();
+    return [
+      {
+        name: "task page: API requests in a minute, open idle task, healthy socket",
+        value: requests,
+        target: 2,
+        unit: "requests",
+        atMost: true,
+      },
+      {
+        name: "task page: agent's report → on the open page (median of 10)",
+        value: median(latencies),
+        target: 1000,
+        unit: "ms",
+        atMost: true,
+      },
+      {
+        name: "build log: 20,000 lines, data received → first lines painted (median of 3)",
+        value: median(paints),
+        target: 300,
+        unit: "ms",
+      },
+      { name: "build log: lines in the DOM", value: lines, target: 150, unit: "lines" },
+    ];
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+const results = [
+  ...(await simulatorList()),
+  ...(await coldLoad()),
+  ...(await taskListInBrowser()),
+  ...(await taskLogInBrowser()),
+  ...(await taskPageInBrowser()),
+];
 const header = ["measure", "value", "target", ""];
 const rows = results.map((r) => [
   r.name,
   `${r.value.toFixed(1)} ${r.unit}`,
-  `${r.atLeast ? "≥" : r.unit === "KB" ? "≤" : "<"} ${r.target} ${r.unit}`,
+  `${r.atLeast ? "≥" : inclusive(r) ? "≤" : "<"} ${r.target} ${r.unit}`,
   meets(r) ? "ok" : "MISSED",
 ]);
 const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => (row[i] ?? "").length)));

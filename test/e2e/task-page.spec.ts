@@ -99,11 +99,25 @@ test("new entries arrive while reading earlier ones, and a permalink opens at it
       headers: { "Coder-Session-Token": token, "Content-Type": "application/json" },
       body: JSON.stringify({ role: "agent", content, count }),
     });
+  // An agent reports after it has spoken: that workspace event is what brings an open page the new entries.
+  const agentToken = (
+    (await (await fetch(`${server.url}/sim/tasks/${taskId}/agent-token`, { headers: { "Coder-Session-Token": token } })).json()) as {
+      token: string;
+    }
+  ).token;
+  const report = () =>
+    fetch(`${server.url}/api/v2/workspaceagents/me/app-status`, {
+      method: "PATCH",
+      headers: { "Coder-Session-Token": agentToken, "Content-Type": "application/json" },
+      body: JSON.stringify({ app_slug: "agentapi", state: "idle", message: "Waiting for your answer" }),
+    });
   expect((await add("Filler line", 40)).status).toBe(201);
+  await report();
   await expect(log.getByText("Filler line 40")).toBeVisible({ timeout: 10_000 });
 
   await log.evaluate((el) => el.scrollTo({ top: 0 }));
   await add("Arrived while you read");
+  await report();
   await expect(page.getByRole("button", { name: "1 new message ↓" })).toBeVisible({ timeout: 10_000 });
   await page.getByRole("button", { name: "1 new message ↓" }).click();
   await expect(log.getByText("Arrived while you read")).toBeVisible();

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { ErrorBanner } from "../../components/ErrorBanner.tsx";
 import { RelativeTime } from "../../components/RelativeTime.tsx";
 import { describeError, isAgentUnreachable, isNotFound } from "../../lib/errors.ts";
-import type { TaskActions } from "../../lib/task-phase.ts";
+import { agentState, type TaskActions } from "../../lib/task-phase.ts";
 import { taskLogsQuery } from "../../queries/task-logs.ts";
 import { useIsGone, useIsPausing } from "../../queries/tasks.ts";
 import type { Task, TaskLogsResponse } from "../../wire/types.ts";
@@ -12,8 +12,8 @@ import { Conversation } from "./Conversation.tsx";
 const LIVE_POLL_MS = 2_000;
 /**
  * With watch-ws healthy, each workspace event refreshes the conversation (it sits under the task's key). Coder
- * publishes no event for the conversation itself, so it is also read every 30 s, in case the agent said more
- * between two reports.
+ * publishes no event for the conversation itself, so while the agent reports that it is working (and may say
+ * more between two reports) it is also read every 30 s; an agent that waits says nothing new until asked.
  */
 const PUSHED_POLL_MS = 30_000;
 
@@ -44,7 +44,14 @@ export function LogPanel({ task, actions, now, pushed }: { task: Task; actions: 
   const live = useQuery({
     ...taskLogsQuery(task.owner_name, task.id, "live"),
     enabled: actions.logs === "live" && !isPausing && !isDeleting,
-    refetchInterval: actions.logs === "live" && !isPausing && !isDeleting ? (pushed ? PUSHED_POLL_MS : LIVE_POLL_MS) : false,
+    refetchInterval:
+      actions.logs !== "live" || isPausing || isDeleting
+        ? false
+        : !pushed
+          ? LIVE_POLL_MS
+          : agentState(task) === "working"
+            ? PUSHED_POLL_MS
+            : false,
   });
   const snapshot = useQuery({
     ...taskLogsQuery(task.owner_name, task.id, "snapshot"),

@@ -35,6 +35,18 @@ describe.each(["simulator", "proxy"] as const)("WebSockets through the dashboard
     result.socket.close();
   });
 
+  it("lets a client that sends Coder's own header keep it, as over HTTP", async () => {
+    const t = await startSim();
+    const task = await createTask(t, "alice");
+    const base = await dashboard(t, kind);
+    const result = await openSocket(`${base}/api/v2/workspaces/${task.workspace_id}/watch-ws`, {
+      headers: { "Coder-Session-Token": t.as("alice").token },
+    });
+    if (isRefused(result)) throw new Error(`refused: ${result.status} ${result.text}`);
+    expect((await result.next(2))[1].data.id).toBe(task.workspace_id);
+    result.socket.close();
+  });
+
   it("passes Coder's refusals on: no session is a 401 before any upgrade", async () => {
     const t = await startSim();
     const task = await createTask(t, "alice");
