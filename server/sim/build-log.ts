@@ -89,12 +89,8 @@ function provisionerScript(build: Build, workspaceName: string): ProvisionerLine
       ...start,
       line(0.9, "Starting workspace", `Error: ${build.failure}`, "error"),
       line(0.92, "Starting workspace", "", "error"),
-      line(
-        0.94,
-        "Starting workspace",
-        '  with docker_container.workspace[0],\n  on main.tf line 142, in resource "docker_container" "workspace":',
-        "error",
-      ),
+      line(0.93, "Starting workspace", "  with docker_container.workspace[0],", "error"),
+      line(0.94, "Starting workspace", '  on main.tf line 142, in resource "docker_container" "workspace":', "error"),
       line(1, "Cleaning Up", "exit status 1", "error"),
     ];
   }

@@ -42,29 +42,33 @@ export interface LogLine {
   text: string;
 }
 
+/** One row per line of output: an entry may hold several lines, and every row is one line high. */
+function rows(line: LogLine): LogLine[] {
+  return line.text.includes("\n") ? line.text.split("\n").map((text) => ({ ...line, text })) : [line];
+}
+
 /** A build log's rows: Coder marks a new stage with an empty line of that stage, shown as its heading. */
 export function buildLogLines(logs: readonly ProvisionerJobLog[]): LogLine[] {
-  return logs.map((log) => ({
-    id: log.id,
-    time: log.created_at,
-    isHeader: log.output === "" && log.log_source === "provisioner_daemon",
-    isError: log.log_level === "error",
-    source: log.stage,
-    text: log.output === "" && log.log_source === "provisioner_daemon" ? log.stage : log.output,
-  }));
+  return logs.flatMap((log) => {
+    const isHeader = log.output === "" && log.log_source === "provisioner_daemon";
+    const line = { id: log.id, time: log.created_at, isHeader, isError: log.log_level === "error", source: log.stage };
+    return rows({ ...line, text: isHeader ? log.stage : log.output });
+  });
 }
 
 /** An agent log's rows, each named by the script (log source) that printed it. */
 export function agentLogLines(logs: readonly WorkspaceAgentLog[], agent: WorkspaceAgent): LogLine[] {
   const names = new Map(agent.log_sources.map((s) => [s.id, s.display_name]));
-  return logs.map((log) => ({
-    id: log.id,
-    time: log.created_at,
-    isHeader: false,
-    isError: log.level === "error",
-    source: names.get(log.source_id) ?? "Unknown script",
-    text: log.output,
-  }));
+  return logs.flatMap((log) =>
+    rows({
+      id: log.id,
+      time: log.created_at,
+      isHeader: false,
+      isError: log.level === "error",
+      source: names.get(log.source_id) ?? "Unknown script",
+      text: log.output,
+    }),
+  );
 }
 
 /** The log as plain text, one line each, as a download or the clipboard gets it. */

@@ -55,7 +55,8 @@ export function LineLog({ label, lines, version, fileName, showSource }: LineLog
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_PX,
     overscan: 20,
-    getItemKey: (index) => lines[index]?.id ?? index,
+    // Lines only ever arrive at the end, and one entry of several lines makes several rows: the index is the key.
+    getItemKey: (index) => index,
   });
 
   useLayoutEffect(() => {

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { ErrorBanner } from "../../components/ErrorBanner.tsx";
 import { RelativeTime } from "../../components/RelativeTime.tsx";
 import { describeError, isAgentUnreachable, isNotFound } from "../../lib/errors.ts";
-import { agentState, type TaskActions } from "../../lib/task-phase.ts";
+import { agentState, taskPhase, type TaskActions } from "../../lib/task-phase.ts";
 import { taskLogsQuery } from "../../queries/task-logs.ts";
 import { useIsGone, useIsPausing } from "../../queries/tasks.ts";
 import type { Task, TaskLogsResponse } from "../../wire/types.ts";
@@ -82,7 +82,13 @@ export function LogPanel({ task, actions, now, pushed }: { task: Task; actions: 
         {current.isError && (
           <ErrorBanner error={describeError(current.error)} title="Could not refresh the conversation; showing what was last loaded" />
         )}
-        {current.data.snapshot && <SnapshotNote logs={current.data} now={now} />}
+        {current.data.snapshot && (
+          <SnapshotNote
+            logs={current.data}
+            now={now}
+            isFirstStart={taskPhase(task) === "starting" && (task.workspace_build_number ?? 1) <= 1}
+          />
+        )}
         <Conversation entries={current.data.logs} taskName={task.name} />
       </>
     );
@@ -126,10 +132,13 @@ function latest(a: TaskLogsResponse | undefined, aAt: number, b: TaskLogsRespons
   return aAt >= bAt ? a : b;
 }
 
-function SnapshotNote({ logs, now }: { logs: TaskLogsResponse; now: number }) {
+/** A new task's first start has no snapshot because it was never paused: that is not a missing snapshot. */
+function SnapshotNote({ logs, now, isFirstStart }: { logs: TaskLogsResponse; now: number; isFirstStart: boolean }) {
   return (
     <p role="note" className="rounded-md border border-slate-300 bg-slate-100 px-3 py-2 text-sm">
-      {logs.snapshot_at ? (
+      {!logs.snapshot_at && isFirstStart ? (
+        "The conversation starts once the agent is up."
+      ) : logs.snapshot_at ? (
         <>
           Snapshot taken <RelativeTime iso={logs.snapshot_at} now={now} />, when the task was paused.
         </>

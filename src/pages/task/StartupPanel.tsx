@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { coderWorkspaceUrl } from "../../lib/paths.ts";
 import { agentLogLines, buildLogLines, buildProgress, type StartupView } from "../../lib/startup.ts";
 import { durationWords } from "../../lib/time.ts";
+import { useNow } from "../../components/use-now.ts";
 import { useDeployment } from "../../queries/deployment.ts";
 import { templateQuery } from "../../queries/directory.ts";
 import { useAgentLog, useBuildLog } from "../../queries/workspace.ts";
@@ -10,13 +11,13 @@ import type { Task, WorkspaceAgent, WorkspaceBuild } from "../../wire/types.ts";
 import { LineLog } from "./LineLog.tsx";
 
 /** The workspace coming up: its build log while it builds, then its agent's startup log; or why it failed. */
-export function StartupPanel({ task, view, now }: { task: Task; view: StartupView; now: number }) {
+export function StartupPanel({ task, view }: { task: Task; view: StartupView }) {
   const { coderUi } = useDeployment();
   const inCoder = coderUi ? coderWorkspaceUrl(coderUi, task.owner_name, task.workspace_name, view.build.build_number) : null;
   return (
     <section aria-labelledby="startup-heading" className="min-w-0 space-y-2 rounded-md border border-slate-200 bg-white p-3">
       {view.kind === "build" ? (
-        <BuildStatus task={task} build={view.build} failed={view.failed} now={now} />
+        <BuildStatus task={task} build={view.build} failed={view.failed} />
       ) : (
         <AgentStatus agent={view.agent} failed={view.failed} />
       )}
@@ -32,7 +33,8 @@ export function StartupPanel({ task, view, now }: { task: Task; view: StartupVie
   );
 }
 
-function BuildStatus({ task, build, failed, now }: { task: Task; build: WorkspaceBuild; failed: boolean; now: number }) {
+function BuildStatus({ task, build, failed }: { task: Task; build: WorkspaceBuild; failed: boolean }) {
+  const now = useNow(1_000);
   const template = useQuery(templateQuery(task.template_id));
   const usual = template.data?.build_time_stats.start.P50 ?? null;
   const { elapsedMs } = buildProgress(build, now, usual);

@@ -98,7 +98,7 @@ function TaskById({ owner, id }: { owner: string; id: string }) {
       <TaskActions task={task} actions={actions} />
       <div className="grid gap-5 lg:grid-cols-3">
         <div className="min-w-0 space-y-3 lg:col-span-2">
-          {startup && <StartupPanel task={task} view={startup} now={now} />}
+          {startup && <StartupPanel task={task} view={startup} />}
           <LogPanel task={task} actions={actions} now={now} pushed={live} />
           <Composer task={task} actions={actions} />
         </div>

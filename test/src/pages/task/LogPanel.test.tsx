@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { advance } from "../../../support/sim-tasks.ts";
 import { openTask, poll } from "../../../support/task-page.ts";
@@ -71,8 +71,13 @@ describe("the conversation", () => {
     expect(screen.getByRole("log", { name: "Conversation" })).toHaveTextContent("Check the page");
   });
 
-  it("says when there is no snapshot", async () => {
+  it("says a new task's conversation starts once its agent is up, and when a resumed task has no snapshot", async () => {
     openTask("pending");
+    expect(await screen.findByText("The conversation starts once the agent is up.")).toBeInTheDocument();
+    cleanup();
+    const { sim, task, ws } = openTask("paused");
+    task.snapshot = null;
+    sim.engine.startBuild(task, ws, task.ownerId, "task_resume");
     expect(await screen.findByText("No snapshot available: the agent saved none when the task was paused.")).toBeInTheDocument();
   });
 
