@@ -80,6 +80,10 @@ for (const mode of ["simulator", "proxy"] as const) {
       if (!idle) throw new Error("the seed has an idle task of alice's");
       await signIn(page, dashboard.url, "alice@example.com", `/tasks/alice/${idle.id}`);
       await expect(page.getByText("Live: changes appear as Coder reports them.")).toBeVisible();
+      // Behind the proxy, the workspace links into Coder's own UI; the built-in simulator serves no such pages.
+      const intoCoder = page.getByRole("link", { name: /opens in Coder/ });
+      if (mode === "proxy") await expect(intoCoder).toHaveAttribute("href", `${coder.url}/@alice/${idle.name}`);
+      else await expect(intoCoder).toHaveCount(0);
       const history = page.getByRole("list", { name: "Task history" });
       await expect(history.getByRole("listitem").first()).toBeVisible();
       const before = await history.getByRole("listitem").allTextContents();

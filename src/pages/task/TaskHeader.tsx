@@ -7,10 +7,13 @@ import { PauseNote } from "../../components/PauseNote.tsx";
 import { RelativeTime } from "../../components/RelativeTime.tsx";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
 import { TemplateIcon } from "../../components/TemplateIcon.tsx";
+import { coderWorkspaceUrl } from "../../lib/paths.ts";
+import { useDeployment } from "../../queries/deployment.ts";
 import { organizationsQuery } from "../../queries/directory.ts";
 import { usePauseReasons } from "../../queries/pause-reasons.ts";
 
 export function TaskHeader({ task, now }: { task: Task; now: number }) {
+  const { coderUi } = useDeployment();
   const organizations = useQuery(organizationsQuery());
   const org = organizations.data?.find((o) => o.id === task.organization_id);
   const pauseReason = usePauseReasons(useMemo(() => [task], [task])).get(task.id);
@@ -39,8 +42,20 @@ export function TaskHeader({ task, now }: { task: Task; now: number }) {
           <TemplateIcon icon={task.template_icon} /> {task.template_display_name || task.template_name}
         </dd>
         <dt className="text-slate-500">Workspace</dt>
-        <dd>
-          {task.workspace_name}
+        <dd className="break-words">
+          {coderUi && task.workspace_name ? (
+            <a
+              href={coderWorkspaceUrl(coderUi, task.owner_name, task.workspace_name)}
+              target="_blank"
+              rel="noreferrer"
+              className="text-sky-700 underline"
+            >
+              {task.workspace_name}
+              <span className="sr-only"> (opens in Coder)</span>
+            </a>
+          ) : (
+            task.workspace_name
+          )}
           {task.workspace_status && ` · ${task.workspace_status}`}
           {task.workspace_build_number ? ` · build #${task.workspace_build_number}` : ""}
         </dd>

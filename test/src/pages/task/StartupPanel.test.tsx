@@ -91,4 +91,23 @@ describe("push", () => {
     // The socket comes back on its own after a second.
     expect(await screen.findByText("Live: changes appear as Coder reports them.")).toBeInTheDocument();
   });
+
+  it("closes the socket while the tab is hidden, and opens it again when the tab comes back", async () => {
+    const sim = newSimulator();
+    const { task } = taskIn(sim, "idle");
+    renderApp(`/tasks/alice/${task.id}`, { as: "alice", sim });
+    expect(await screen.findByText("Live: changes appear as Coder reports them.")).toBeInTheDocument();
+    const setVisibility = (state: DocumentVisibilityState) => {
+      Object.defineProperty(document, "visibilityState", { configurable: true, get: () => state });
+      document.dispatchEvent(new Event("visibilitychange"));
+    };
+    try {
+      setVisibility("hidden");
+      expect(await screen.findByText("Checking for changes every few seconds.")).toBeInTheDocument();
+      setVisibility("visible");
+      expect(await screen.findByText("Live: changes appear as Coder reports them.")).toBeInTheDocument();
+    } finally {
+      delete (document as { visibilityState?: DocumentVisibilityState }).visibilityState;
+    }
+  });
 });
