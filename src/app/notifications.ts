@@ -1,4 +1,3 @@
-import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { useNavigate } from "react-router";
 import { faviconWithBadge } from "../lib/favicon.ts";
@@ -6,7 +5,7 @@ import { EVENT_TITLE, newEvents, NO_NOTIFICATIONS, notifyEventOf, type Notificat
 import { taskPath } from "../lib/paths.ts";
 import { isWaitingForInput } from "../lib/task-phase.ts";
 import { readUserItem, writeUserItem } from "../lib/user-storage.ts";
-import { taskListQuery } from "../queries/tasks.ts";
+import { useMyTasks } from "../queries/my-tasks.ts";
 
 const NAME = "notifications";
 const listeners = new Set<() => void>();
@@ -44,18 +43,18 @@ export function useNotificationPrefs(userId: string | undefined): NotificationPr
 }
 
 /**
- * Watches the signed-in user's own tasks (one list request every 30 s, as Coder's navbar does): a desktop
+ * Watches the signed-in user's own tasks (useMyTasks): a desktop
  * notification when one starts waiting for input, completes or fails, if the user asked for that event; and
  * the number waiting for input on the favicon.
  */
 export function useTaskNotifications(userId: string | undefined): void {
   const navigate = useNavigate();
   const prefs = useNotificationPrefs(userId);
-  const mine = useQuery({ ...taskListQuery("owner:me"), refetchInterval: 30_000 });
+  const mine = useMyTasks();
   const seen = useRef<Map<string, NotifyEvent | null> | null>(null);
 
   useEffect(() => {
-    const tasks = mine.data?.tasks;
+    const tasks = mine.tasks;
     if (!tasks) return;
     const events = newEvents(seen.current, tasks);
     seen.current = new Map(tasks.map((t) => [t.id, notifyEventOf(t)]));
@@ -68,9 +67,9 @@ export function useTaskNotifications(userId: string | undefined): void {
         navigate(taskPath(task));
       };
     }
-  }, [mine.data, prefs, navigate]);
+  }, [mine.tasks, prefs, navigate]);
 
-  const waiting = mine.data?.tasks.filter(isWaitingForInput).length ?? 0;
+  const waiting = mine.tasks?.filter(isWaitingForInput).length ?? 0;
   useEffect(() => {
     const link = document.querySelector<HTMLLinkElement>("link[rel=icon]");
     if (!link) return;

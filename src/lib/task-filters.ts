@@ -110,6 +110,8 @@ interface Keyed {
   label: string;
   /** The attention rank or the status order, whichever the sort compares. */
   rank: number;
+  /** Since when it has waited for a person (ms); Infinity when it is not waiting. */
+  waitSince: number;
 }
 
 type Compare = (a: Keyed, b: Keyed) => number;
@@ -117,24 +119,33 @@ type Compare = (a: Keyed, b: Keyed) => number;
 const newestFirst: Compare = (a, b) => b.created - a.created;
 
 const COMPARE: Record<SortKey, Compare> = {
-  attention: (a, b) => a.rank - b.rank || newestFirst(a, b),
+  // Among the tasks that need a person, the longest wait first.
+  attention: (a, b) => a.rank - b.rank || (a.waitSince === b.waitSince ? 0 : a.waitSince < b.waitSince ? -1 : 1) || newestFirst(a, b),
   created: (a, b) => b.created - a.created,
   updated: (a, b) => b.updated - a.updated || newestFirst(a, b),
   status: (a, b) => a.rank - b.rank || newestFirst(a, b),
   name: (a, b) => a.label.localeCompare(b.label) || newestFirst(a, b),
 };
 
+const NO_WAITS: ReadonlyMap<string, number> = new Map();
+
 /**
  * Sorts a copy. Every key is worked out once per task, not per comparison: times are parsed (Go trims
  * trailing zeros from sub-seconds, so the strings do not compare as text) and phases decided up front.
  */
-export function sortTasks(tasks: readonly Task[], sort: SortKey, direction: SortDirection): Task[] {
+export function sortTasks(
+  tasks: readonly Task[],
+  sort: SortKey,
+  direction: SortDirection,
+  waitingSince: ReadonlyMap<string, number> = NO_WAITS,
+): Task[] {
   const keyed: Keyed[] = tasks.map((task) => ({
     task,
     created: Date.parse(task.created_at),
     updated: sort === "updated" ? Date.parse(task.updated_at) : 0,
     label: sort === "name" ? task.display_name || task.name : "",
     rank: sort === "attention" ? ATTENTION_RANK[taskPhase(task)] : sort === "status" ? (STATUS_ORDER[task.status] ?? 4) : 0,
+    waitSince: waitingSince.get(task.id) ?? Infinity,
   }));
   const compare = COMPARE[sort];
   const flip = direction === DEFAULT_DIRECTION[sort] ? 1 : -1;

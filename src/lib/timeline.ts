@@ -1,4 +1,4 @@
-import type { Task, Workspace, WorkspaceAppStatus, WorkspaceBuild } from "../wire/types.ts";
+import type { WorkspaceAppStatus, WorkspaceBuild } from "../wire/types.ts";
 import { pauseReasonOf, pauseReasonWords } from "./pause-reason.ts";
 
 /**
@@ -24,21 +24,6 @@ export interface TimelineEvent {
 export interface Timeline {
   events: TimelineEvent[];
   totals: Record<"working" | "waiting" | "paused", number>;
-}
-
-/** The chat app's reports, newest first: from the workspace while it runs, else from the newest start build that had the app. */
-export function appStatuses(
-  task: Pick<Task, "workspace_app_id">,
-  workspace: Workspace | undefined,
-  builds: readonly WorkspaceBuild[],
-): WorkspaceAppStatus[] {
-  const candidates = [workspace?.latest_build, ...builds].filter((b): b is WorkspaceBuild => b !== undefined);
-  for (const build of candidates) {
-    const apps = build.resources.flatMap((r) => r.agents ?? []).flatMap((a) => a.apps);
-    const app = apps.find((a) => a.id === task.workspace_app_id) ?? apps.find((a) => a.statuses.length > 0);
-    if (app) return app.statuses;
-  }
-  return [];
 }
 
 const START_WORDS: Record<string, string> = {

@@ -1,5 +1,5 @@
 import type { Task, TaskStatus } from "../wire/types.ts";
-import { nameParam, statusesParam } from "./task-filters.ts";
+import { DEFAULT_DIRECTION, nameParam, sortTasks, statusesParam } from "./task-filters.ts";
 import { taskPhase, type Phase } from "./task-phase.ts";
 
 export type WallGroup = "needs-you" | "working" | "starting" | "paused" | "done";
@@ -27,6 +27,14 @@ const GROUP_OF: Record<Phase, WallGroup> = {
 };
 
 export const wallGroupOf = (task: Task): WallGroup => GROUP_OF[taskPhase(task)];
+
+/** The wall's groups in order, each with its tasks; "Needs you" puts the longest wait first (`waits`: since when, by task id). */
+export function groupForWall(tasks: readonly Task[], waits: ReadonlyMap<string, number>) {
+  return WALL_GROUPS.map((group) => {
+    const members = tasks.filter((t) => wallGroupOf(t) === group.id);
+    return { ...group, tasks: group.id === "needs-you" ? sortTasks(members, "attention", DEFAULT_DIRECTION.attention, waits) : members };
+  });
+}
 
 export interface StuckLimits {
   initializingMinutes: number;

@@ -3,7 +3,7 @@ import { tasksApi } from "../api/tasks.ts";
 import { hasPauseResume } from "../lib/coder-version.ts";
 import { isRouteNotFound } from "../lib/errors.ts";
 import { buildInfoQuery } from "./auth.ts";
-import { taskListQuery } from "./tasks.ts";
+import { useMyTasks } from "./my-tasks.ts";
 
 export interface Deployment {
   /** The version /buildinfo reports, once it has answered. */
@@ -26,13 +26,13 @@ export interface Deployment {
 
 /**
  * What this Coder deployment can do: the one place every page asks. It learns from the answers the app
- * already asks for (/buildinfo, and the header's list of the user's own tasks), so it costs no request.
+ * already asks for (/buildinfo, and the user's own tasks: useMyTasks), so it costs no request.
  */
 export function useDeployment(): Deployment {
   const buildInfo = useQuery(buildInfoQuery());
-  const mine = useQuery(taskListQuery("owner:me"));
+  const mine = useMyTasks();
   const version = buildInfo.data?.version;
-  const tasks = mine.data ? "available" : mine.isError && isRouteNotFound(mine.error) ? "missing" : "unknown";
+  const tasks = mine.tasks ? "available" : isRouteNotFound(mine.error) ? "missing" : "unknown";
   return {
     version,
     tasks,

@@ -1,10 +1,11 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo } from "react";
 import { listWorkspacesById } from "../api/workspaces.ts";
 import { pauseReasonOf, pauseReasonWords, type PauseReason } from "../lib/pause-reason.ts";
 import type { Task } from "../wire/types.ts";
 import { meQuery } from "./auth.ts";
 import { useSessionToken } from "./session.ts";
+import { useSettled } from "./settled.ts";
 
 /** What a page shows of why a task paused: the words, and since when. */
 export interface PauseNoteText {
@@ -64,15 +65,5 @@ export function usePauseReasons(tasks: readonly Task[]): ReadonlyMap<string, Pau
   }, [paused, reasons.data, me.data?.username]);
 }
 
-/** A scrolled list shows new rows every frame; it is asked about once the rows stay put this long. */
+/** Rows on screen are asked about once they stay put this long. */
 const SETTLE_MS = 250;
-
-function useSettled(value: readonly string[], ms: number): readonly string[] {
-  const [settled, setSettled] = useState(value);
-  const key = value.join(" ");
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(key === "" ? [] : key.split(" ")), ms);
-    return () => clearTimeout(timer);
-  }, [key, ms]);
-  return settled;
-}

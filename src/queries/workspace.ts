@@ -1,14 +1,7 @@
 import { queryOptions, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
-import {
-  followAgentLogs,
-  followBuildLogs,
-  getAgentLogs,
-  getBuildLogs,
-  getWorkspace,
-  listWorkspaceBuilds,
-  watchWorkspace,
-} from "../api/workspaces.ts";
+import { followAgentLogs, followBuildLogs, getAgentLogs, getBuildLogs, watchWorkspace } from "../api/workspace-streams.ts";
+import { getWorkspace, listWorkspaceBuilds } from "../api/workspaces.ts";
 import { isAgentLogOpen, isBuildLogOpen } from "../lib/startup.ts";
 import type { ProvisionerJobLog, ServerSentEvent, WorkspaceAgent, WorkspaceAgentLog, WorkspaceBuild } from "../wire/types.ts";
 import { useLogStream, type LogStream } from "./log-stream.ts";

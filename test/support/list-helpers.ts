@@ -28,3 +28,19 @@ export function rowNames(): string[] {
 export function toggle(name: RegExp) {
   return within(screen.getByRole("group", { name: "Filter by status" })).getByRole("button", { name });
 }
+
+/** When each task waiting for input (a user's, or everyone's) went idle, by display name, from the simulator's own report history. */
+export function idleStarts(sim: Simulator, username?: string): Map<string, number> {
+  const starts = new Map<string, number>();
+  for (const task of liveTasks(sim, username).filter((t) => t.status === "active" && t.state === "idle")) {
+    const ws = sim.store.workspaceOf(task);
+    const start = ws?.builds.filter((b) => b.transition === "start").at(-1)?.createdAt ?? 0;
+    let since = Infinity;
+    for (const status of [...(ws?.appStatuses ?? [])].reverse()) {
+      if (status.state !== "idle" || status.createdAt < start) break;
+      since = status.createdAt;
+    }
+    starts.set(task.displayName, since);
+  }
+  return starts;
+}

@@ -1,7 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { Panel } from "../../components/Panel.tsx";
-import { appStatuses, buildTimeline, type Spent } from "../../lib/timeline.ts";
+import { buildTimeline, type Spent } from "../../lib/timeline.ts";
+import { appStatuses } from "../../lib/waiting.ts";
 import { durationWords } from "../../lib/time.ts";
 import { meQuery } from "../../queries/auth.ts";
 import { workspaceBuildsQuery } from "../../queries/workspace.ts";

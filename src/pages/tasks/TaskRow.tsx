@@ -9,7 +9,7 @@ import { TemplateIcon } from "../../components/TemplateIcon.tsx";
 import { taskPath } from "../../lib/paths.ts";
 import type { PauseNoteText } from "../../queries/pause-reasons.ts";
 import { stateLabel } from "../../lib/status.ts";
-import { relativeDuration } from "../../lib/time.ts";
+import { durationWords, relativeDuration } from "../../lib/time.ts";
 
 /** Rows have one height so the virtualizer can place them without measuring. */
 export const ROW_HEIGHT = 64;
@@ -22,9 +22,20 @@ interface TaskRowProps {
   isSelected: boolean;
   onToggle: (id: string) => void;
   pauseReason?: PauseNoteText;
+  /** Since when it has waited for a person (ms), when it is waiting for input. */
+  waitingSince?: number;
 }
 
-export const TaskRow = memo(function TaskRow({ task, rowIndex, now, organization, isSelected, onToggle, pauseReason }: TaskRowProps) {
+export const TaskRow = memo(function TaskRow({
+  task,
+  rowIndex,
+  now,
+  organization,
+  isSelected,
+  onToggle,
+  pauseReason,
+  waitingSince,
+}: TaskRowProps) {
   const title = task.display_name || task.name;
   const state = task.current_state;
   const health = task.workspace_agent_health;
@@ -49,9 +60,12 @@ export const TaskRow = memo(function TaskRow({ task, rowIndex, now, organization
         <PauseNote note={pauseReason} now={now} className="ml-1.5 text-xs text-slate-600" />
         {state && (
           <div className="truncate text-xs text-slate-600" title={state.message}>
+            {waitingSince !== undefined && (
+              <span className="font-semibold text-amber-900">waiting {durationWords(now - waitingSince)} · </span>
+            )}
             {stateLabel(task)}
             {state.message && `: ${state.message}`}
-            <span className="text-slate-500"> · for {relativeDuration(state.timestamp, now)}</span>
+            {waitingSince === undefined && <span className="text-slate-500"> · for {relativeDuration(state.timestamp, now)}</span>}
           </div>
         )}
       </td>

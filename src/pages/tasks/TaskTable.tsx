@@ -8,6 +8,8 @@ interface TaskTableProps {
   tasks: Task[];
   now: number;
   organizations: ReadonlyMap<string, string>;
+  /** Since when each task waiting for input has waited (ms), by task id. */
+  waits: ReadonlyMap<string, number>;
   selected: ReadonlySet<string>;
   onToggle: (id: string) => void;
   onToggleAll: () => void;
@@ -19,7 +21,7 @@ const COLUMNS = 8;
  * Virtualized against the window: only the rows on screen (plus a few) are in the DOM, with spacer rows
  * above and below so that it stays a real table for assistive technology (aria-rowcount and -rowindex).
  */
-export const TaskTable = memo(function TaskTable({ tasks, now, organizations, selected, onToggle, onToggleAll }: TaskTableProps) {
+export const TaskTable = memo(function TaskTable({ tasks, now, organizations, waits, selected, onToggle, onToggleAll }: TaskTableProps) {
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const { start, end } = useWindowRows(bodyRef, tasks.length, ROW_HEIGHT, 8);
   const before = start * ROW_HEIGHT;
@@ -95,6 +97,7 @@ export const TaskTable = memo(function TaskTable({ tasks, now, organizations, se
                 organization={organizations.get(task.organization_id) ?? ""}
                 isSelected={selected.has(task.id)}
                 pauseReason={pauseReasons.get(task.id)}
+                waitingSince={waits.get(task.id)}
                 onToggle={onToggle}
               />
             );

@@ -11,6 +11,7 @@ import { useDeployment } from "../../queries/deployment.ts";
 import { usePermissions } from "../../queries/permissions.ts";
 import { organizationsQuery } from "../../queries/directory.ts";
 import { taskListQuery, useBulkTaskAction, type BulkAction } from "../../queries/tasks.ts";
+import { useWaitingSince } from "../../queries/waiting.ts";
 import { BulkBar } from "./BulkBar.tsx";
 import { BulkResults } from "./BulkResults.tsx";
 import { ConfirmDeleteDialog } from "./ConfirmDeleteDialog.tsx";
@@ -22,6 +23,7 @@ import { useTaskView } from "./use-task-view.ts";
 
 /** Coder's own list polls every 10 s; React Query pauses the interval while the tab is hidden. */
 const POLL_MS = 10_000;
+const NO_TASKS: Task[] = [];
 
 /**
  * One list request per poll, filtered here. The API takes a single `status:`, but the page shows a count for
@@ -45,7 +47,8 @@ export function TasksPage() {
   const deployment = useDeployment();
   const organizations = useQuery(organizationsQuery());
   const list = useQuery({ ...taskListQuery(serverQuery(filters)), refetchInterval: POLL_MS });
-  const view = useTaskView(list.data?.tasks, filters, search);
+  const waits = useWaitingSince(list.data?.tasks ?? NO_TASKS);
+  const view = useTaskView(list.data?.tasks, filters, search, waits);
   useTabTitle(view.waitingTotal);
 
   const orgNames = useMemo(() => new Map((organizations.data ?? []).map((o) => [o.id, o.display_name || o.name])), [organizations.data]);
@@ -115,7 +118,15 @@ export function TasksPage() {
               </Link>
             </p>
           ) : (
-            <TaskTable tasks={view.rows} now={now} organizations={orgNames} selected={selected} onToggle={toggle} onToggleAll={toggleAll} />
+            <TaskTable
+              tasks={view.rows}
+              now={now}
+              organizations={orgNames}
+              waits={waits}
+              selected={selected}
+              onToggle={toggle}
+              onToggleAll={toggleAll}
+            />
           )}
         </>
       ) : list.isError && !isRateLimited(list.error) ? (

@@ -15,7 +15,12 @@ export interface TaskView {
 const EMPTY: Task[] = [];
 
 /** Search, status and sort over the one list the server sent; each step is memoized on what it reads. */
-export function useTaskView(tasks: Task[] | undefined, filters: TaskFilters, search: string): TaskView {
+export function useTaskView(
+  tasks: Task[] | undefined,
+  filters: TaskFilters,
+  search: string,
+  waitingSince: ReadonlyMap<string, number>,
+): TaskView {
   const all = tasks ?? EMPTY;
   // The text search matches is prepared in a render of its own after the list is on screen, not before.
   const prepared = useDeferredValue(all, EMPTY);
@@ -42,8 +47,9 @@ export function useTaskView(tasks: Task[] | undefined, filters: TaskFilters, sea
         searched.filter((t) => matchesStatus(t, { statuses, waiting })),
         sort,
         direction,
+        waitingSince,
       ),
-    [searched, statuses, waiting, sort, direction],
+    [searched, statuses, waiting, sort, direction, waitingSince],
   );
   const waitingTotal = useMemo(() => all.reduce((n, t) => n + (isWaitingForInput(t) ? 1 : 0), 0), [all]);
   return { rows, counts, waitingTotal };

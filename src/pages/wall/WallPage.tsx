@@ -9,7 +9,8 @@ import { TasksUnavailable } from "../../components/TasksUnavailable.tsx";
 import { describeError, isRouteNotFound, isUnauthorized } from "../../lib/errors.ts";
 import { buildInfoQuery } from "../../queries/auth.ts";
 import { serverQuery } from "../../lib/task-filters.ts";
-import { parseWallConfig, stuckMinutes, WALL_GROUPS, wallGroupOf } from "../../lib/wall-groups.ts";
+import { groupForWall, parseWallConfig, stuckMinutes } from "../../lib/wall-groups.ts";
+import { useWaitingSince } from "../../queries/waiting.ts";
 import { planWall } from "../../lib/wall-layout.ts";
 import { usePauseReasons } from "../../queries/pause-reasons.ts";
 import { taskListQuery } from "../../queries/tasks.ts";
@@ -42,7 +43,8 @@ export function WallPage() {
     () => (list.data?.tasks ?? []).filter((t) => config.statuses.length === 0 || config.statuses.includes(t.status)),
     [list.data, config.statuses],
   );
-  const grouped = useMemo(() => WALL_GROUPS.map((g) => ({ ...g, tasks: tasks.filter((t) => wallGroupOf(t) === g.id) })), [tasks]);
+  const waits = useWaitingSince(tasks);
+  const grouped = useMemo(() => groupForWall(tasks, waits), [tasks, waits]);
   const plan = planWall(
     grouped.map((g) => ({ group: g.id, count: g.tasks.length })),
     width - 32,
@@ -110,6 +112,7 @@ export function WallPage() {
                     hasChanged={changed.has(task.id)}
                     stuckFor={stuckMinutes(task, now, config.stuck)}
                     pauseReason={pauseReasons.get(task.id)}
+                    waitingSince={waits.get(task.id)}
                   />
                 ))}
                 {column.hidden > 0 && (

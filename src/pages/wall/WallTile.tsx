@@ -3,7 +3,7 @@ import { Avatar } from "../../components/Avatar.tsx";
 import { PauseNote } from "../../components/PauseNote.tsx";
 import type { PauseNoteText } from "../../queries/pause-reasons.ts";
 import { stateLabel, statusLook } from "../../lib/status.ts";
-import { relativeDuration } from "../../lib/time.ts";
+import { durationWords, relativeDuration } from "../../lib/time.ts";
 import type { TileSize } from "../../lib/wall-layout.ts";
 
 interface WallTileProps {
@@ -15,10 +15,12 @@ interface WallTileProps {
   hasChanged: boolean;
   stuckFor: number | null;
   pauseReason?: PauseNoteText;
+  /** Since when it has waited for a person (ms), when it is waiting for input. */
+  waitingSince?: number;
 }
 
 /** One task on the wall; what it shows shrinks with the tile, but status always has words or a labelled icon. */
-export function WallTile({ task, size, height, now, isPrivate, hasChanged, stuckFor, pauseReason }: WallTileProps) {
+export function WallTile({ task, size, height, now, isPrivate, hasChanged, stuckFor, pauseReason, waitingSince }: WallTileProps) {
   const look = statusLook(task.status);
   const state = task.current_state;
   const since = relativeDuration(state?.timestamp ?? task.updated_at, now);
@@ -40,6 +42,14 @@ export function WallTile({ task, size, height, now, isPrivate, hasChanged, stuck
         </span>
         {status}
       </div>
+      {waitingSince !== undefined && (
+        // Read across a room: how long a person has kept this agent waiting.
+        <p
+          className={`font-bold whitespace-nowrap text-amber-300 tabular-nums ${size === "l" ? "text-3xl" : size === "m" ? "text-2xl" : isTiny ? "" : "text-lg"}`}
+        >
+          waiting {durationWords(now - waitingSince)}
+        </p>
+      )}
       {!isTiny && (
         <p className="flex items-center gap-1.5 truncate text-xs text-slate-300">
           <Avatar name={task.owner_name} url={task.owner_avatar_url} size={16} />

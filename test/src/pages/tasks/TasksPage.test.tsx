@@ -1,6 +1,7 @@
-import { act, screen, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it, vi } from "vitest";
+import { idleStarts, liveTasks, rowNames } from "../../../support/list-helpers.ts";
 import { server } from "../../../support/setup-ui.ts";
 import { newSimulator, renderApp, taskNamesOf } from "../../../support/render.tsx";
 
@@ -15,6 +16,25 @@ function pageListFailsOnce() {
 }
 
 describe("the task list", () => {
+  it("says how long each task waiting for input has waited, from its report history, the longest first", async () => {
+    const sim = newSimulator();
+    const before = [...idleStarts(sim, "alice")].sort((a, b) => a[1] - b[1]);
+    expect(before.length).toBeGreaterThan(1);
+    // The longest-waiting agent reports "idle" again: its latest report is new, its wait is not.
+    const [longest] = before[0] ?? [""];
+    const task = liveTasks(sim, "alice").find((t) => t.displayName === longest);
+    const ws = task && sim.store.workspaceOf(task);
+    if (!ws) throw new Error("no workspace");
+    sim.engine.reportAppStatus(ws, "idle", "Still waiting for your answer", "");
+
+    renderApp("/tasks?waiting=1", { as: "alice", sim });
+    await screen.findByRole("table");
+    const firstRow = () => within(screen.getByRole("table")).getAllByRole("row")[1]!;
+    await waitFor(() => expect(within(firstRow()).getByRole("link", { name: longest })).toBeInTheDocument(), { timeout: 5_000 });
+    expect(within(firstRow()).getByText(/^waiting \d+ (h|days)/)).toBeInTheDocument();
+    expect(rowNames()).toEqual(before.map(([name]) => name));
+  });
+
   it("shows a member their own tasks and none of anyone else's", async () => {
     const { sim } = renderApp("/tasks", { as: "alice" });
     await screen.findByRole("table");

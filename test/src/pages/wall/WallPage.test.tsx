@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { server } from "../../../support/setup-ui.ts";
-import { liveTasks } from "../../../support/list-helpers.ts";
+import { idleStarts, liveTasks } from "../../../support/list-helpers.ts";
 import { newSimulator, renderApp } from "../../../support/render.tsx";
 
 beforeEach(() => {
@@ -25,6 +25,16 @@ describe("the team wall", () => {
     for (const t of starting) expect(within(section(/Starting/)).getByText(t.displayName)).toBeInTheDocument();
     expect(section(/Paused/)).toBeInTheDocument();
     expect(section(/Done/)).toBeInTheDocument();
+  });
+
+  it("puts the longest wait first in Needs you, and says how long in large type", async () => {
+    const sim = newSimulator();
+    const [longest] = [...idleStarts(sim)].sort((a, b) => a[1] - b[1])[0] ?? [""];
+    renderApp("/wall", { as: "admin", sim });
+    await screen.findByRole("heading", { name: /Needs you/ });
+    const first = () => within(section(/Needs you/)).getAllByRole("listitem")[0]!;
+    await waitFor(() => expect(first()).toHaveTextContent(longest));
+    expect(within(first()).getByText(/^waiting \d+ (h|days)$/)).toHaveClass("font-bold");
   });
 
   it("marks a task stuck too long in one state", async () => {
