@@ -1,4 +1,5 @@
 import { TASK_STATUSES, type Task, type TaskStatus } from "../wire/types.ts";
+import { DEFAULT_STUCK_LIMITS, stuckLimitsFrom, type StuckLimits } from "./stuck.ts";
 import { isWaitingForInput, taskPhase, type Phase } from "./task-phase.ts";
 
 /**
@@ -12,6 +13,9 @@ export type SortDirection = "asc" | "desc";
 export interface TaskFilters {
   statuses: TaskStatus[];
   waiting: boolean;
+  /** Only stuck tasks (lib/stuck.ts), by the limits below. */
+  stuck: boolean;
+  stuckLimits: StuckLimits;
   owner: string;
   organization: string;
   search: string;
@@ -22,6 +26,8 @@ export interface TaskFilters {
 export const DEFAULT_FILTERS: TaskFilters = {
   statuses: [],
   waiting: false,
+  stuck: false,
+  stuckLimits: DEFAULT_STUCK_LIMITS,
   owner: "",
   organization: "",
   search: "",
@@ -58,6 +64,8 @@ export function parseFilters(params: URLSearchParams): TaskFilters {
   return {
     statuses: statusesParam(params.get("status")),
     waiting: params.get("waiting") === "1",
+    stuck: params.get("stuck") === "1",
+    stuckLimits: stuckLimitsFrom(params),
     owner: nameParam(params.get("owner")),
     organization: nameParam(params.get("org")),
     search: (params.get("q") ?? "").slice(0, 200),
@@ -71,6 +79,13 @@ export function filtersToParams(filters: TaskFilters): URLSearchParams {
   const params = new URLSearchParams();
   if (filters.statuses.length > 0) params.set("status", filters.statuses.join(","));
   if (filters.waiting) params.set("waiting", "1");
+  if (filters.stuck) params.set("stuck", "1");
+  if (filters.stuckLimits.startingMinutes !== DEFAULT_STUCK_LIMITS.startingMinutes) {
+    params.set("stuck-initializing", String(filters.stuckLimits.startingMinutes));
+  }
+  if (filters.stuckLimits.workingMinutes !== DEFAULT_STUCK_LIMITS.workingMinutes) {
+    params.set("stuck-working", String(filters.stuckLimits.workingMinutes));
+  }
   if (filters.owner) params.set("owner", filters.owner);
   if (filters.organization) params.set("org", filters.organization);
   if (filters.search) params.set("q", filters.search);
@@ -92,11 +107,17 @@ export function searchText(task: Task): string {
   return `${task.display_name}\n${task.name}\n${task.initial_prompt}\n${task.current_state?.message ?? ""}`.toLowerCase();
 }
 
-/** Status toggles and "waiting for input" combine with OR; none selected means every task. */
-export function matchesStatus(task: Task, filters: Pick<TaskFilters, "statuses" | "waiting">): boolean {
-  if (filters.statuses.length === 0 && !filters.waiting) return true;
-  return filters.statuses.includes(task.status) || (filters.waiting && isWaitingForInput(task));
+/** Status toggles, "waiting for input" and "stuck" combine with OR; none selected means every task. */
+export function matchesStatus(
+  task: Task,
+  filters: Pick<TaskFilters, "statuses" | "waiting" | "stuck">,
+  stuck: ReadonlySet<string> = NONE_STUCK,
+): boolean {
+  if (filters.statuses.length === 0 && !filters.waiting && !filters.stuck) return true;
+  return filters.statuses.includes(task.status) || (filters.waiting && isWaitingForInput(task)) || (filters.stuck && stuck.has(task.id));
 }
+
+const NONE_STUCK: ReadonlySet<string> = new Set();
 
 /** Needs a person first, then failures, then agents at work, then the rest. */
 const ATTENTION_RANK: Record<Phase, number> = { "needs-person": 0, error: 0, working: 1, starting: 2, unknown: 2, done: 2, paused: 2 };

@@ -1,11 +1,13 @@
 import type { Task, TaskStatus } from "../wire/types.ts";
+import { stuckLimitsFrom, type StuckLimits } from "./stuck.ts";
 import { DEFAULT_DIRECTION, nameParam, sortTasks, statusesParam } from "./task-filters.ts";
 import { taskPhase, type Phase } from "./task-phase.ts";
 
-export type WallGroup = "needs-you" | "working" | "starting" | "paused" | "done";
+export type WallGroup = "needs-you" | "stuck" | "working" | "starting" | "paused" | "done";
 
 export const WALL_GROUPS: { id: WallGroup; title: string; noun: string }[] = [
   { id: "needs-you", title: "Needs you", noun: "need you" },
+  { id: "stuck", title: "Stuck", noun: "stuck" },
   { id: "working", title: "Working", noun: "working" },
   { id: "starting", title: "Starting", noun: "starting" },
   { id: "paused", title: "Paused", noun: "paused" },
@@ -28,30 +30,19 @@ const GROUP_OF: Record<Phase, WallGroup> = {
 
 export const wallGroupOf = (task: Task): WallGroup => GROUP_OF[taskPhase(task)];
 
-/** The wall's groups in order, each with its tasks; "Needs you" puts the longest wait first (`waits`: since when, by task id). */
-export function groupForWall(tasks: readonly Task[], waits: ReadonlyMap<string, number>) {
+/**
+ * The wall's groups in order, each with its tasks. A stuck task (`stuck`: their ids) leaves its group for
+ * "Stuck", unless it needs a person anyway; "Needs you" puts the longest wait first (`waits`: since when, by id).
+ */
+export function groupForWall(tasks: readonly Task[], waits: ReadonlyMap<string, number>, stuck: ReadonlySet<string>) {
+  const groupOf = (t: Task): WallGroup => {
+    const group = wallGroupOf(t);
+    return group !== "needs-you" && stuck.has(t.id) ? "stuck" : group;
+  };
   return WALL_GROUPS.map((group) => {
-    const members = tasks.filter((t) => wallGroupOf(t) === group.id);
+    const members = tasks.filter((t) => groupOf(t) === group.id);
     return { ...group, tasks: group.id === "needs-you" ? sortTasks(members, "attention", DEFAULT_DIRECTION.attention, waits) : members };
   });
-}
-
-export interface StuckLimits {
-  initializingMinutes: number;
-  workingMinutes: number;
-}
-
-/** Minutes a task has been stuck in its state, or null when it is within the limits. */
-export function stuckMinutes(task: Task, now: number, limits: StuckLimits): number | null {
-  const since = Date.parse(task.current_state?.timestamp ?? task.updated_at);
-  if (Number.isNaN(since)) return null;
-  const minutes = Math.floor((now - since) / 60_000);
-  const phase = taskPhase(task);
-  const isInitializing = phase === "starting";
-  const isWorking = phase === "working" && task.current_state !== null;
-  if (isInitializing && minutes >= limits.initializingMinutes) return minutes;
-  if (isWorking && minutes >= limits.workingMinutes) return minutes;
-  return null;
 }
 
 export interface WallConfig {
@@ -62,11 +53,6 @@ export interface WallConfig {
   stuck: StuckLimits;
 }
 
-function minutes(value: string | null, fallback: number): number {
-  const n = Number(value);
-  return value !== null && Number.isFinite(n) && n > 0 && n <= 7 * 24 * 60 ? n : fallback;
-}
-
 /** A wall is a bookmark: everything it shows is set in its URL, and nonsense falls back to the defaults. */
 export function parseWallConfig(params: URLSearchParams): WallConfig {
   return {
@@ -74,9 +60,6 @@ export function parseWallConfig(params: URLSearchParams): WallConfig {
     organization: nameParam(params.get("organization")),
     statuses: statusesParam(params.get("status")),
     isPrivate: params.get("privacy") === "1",
-    stuck: {
-      initializingMinutes: minutes(params.get("stuck-initializing"), 10),
-      workingMinutes: minutes(params.get("stuck-working"), 60),
-    },
+    stuck: stuckLimitsFrom(params),
   };
 }

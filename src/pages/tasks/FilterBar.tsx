@@ -2,6 +2,7 @@ import { useId } from "react";
 import type { TaskStatus } from "../../wire/types.ts";
 import { DEFAULT_DIRECTION, SORT_KEYS, type SortKey, type TaskFilters } from "../../lib/task-filters.ts";
 import { OrganizationPicker, OwnerPicker } from "./PeoplePickers.tsx";
+import type { StuckLimits } from "../../lib/stuck.ts";
 import { StatusToggles, type StatusCounts } from "./StatusToggles.tsx";
 
 const SORT_LABEL: Record<SortKey, string> = {
@@ -33,8 +34,10 @@ export function FilterBar({ filters, counts, searchText, onSearchText, showPeopl
         counts={counts}
         statuses={filters.statuses}
         waiting={filters.waiting}
+        stuck={filters.stuck}
         onToggleStatus={onToggleStatus}
         onToggleWaiting={() => onChange({ waiting: !filters.waiting })}
+        onToggleStuck={() => onChange({ stuck: !filters.stuck })}
       />
       <div className="flex flex-wrap items-center gap-4">
         <div className="flex items-center gap-2">
@@ -85,7 +88,51 @@ export function FilterBar({ filters, counts, searchText, onSearchText, showPeopl
             {filters.direction === "asc" ? "↑" : "↓"}
           </button>
         </div>
+        <StuckLimitsForm
+          key={`${filters.stuckLimits.startingMinutes}:${filters.stuckLimits.workingMinutes}`}
+          limits={filters.stuckLimits}
+          onChange={(stuckLimits) => onChange({ stuckLimits })}
+        />
       </div>
     </div>
+  );
+}
+
+/** When a task counts as stuck: the user's own limits, kept in the URL like every filter (and a wall's). */
+function StuckLimitsForm({ limits, onChange }: { limits: StuckLimits; onChange: (limits: StuckLimits) => void }) {
+  const startingId = useId();
+  const workingId = useId();
+  const field = (id: string, label: string, value: number, set: (minutes: number) => StuckLimits) => (
+    <div className="flex items-center gap-2">
+      <label htmlFor={id} className="text-sm">
+        {label}
+      </label>
+      <input
+        id={id}
+        type="number"
+        min={1}
+        max={7 * 24 * 60}
+        step={1}
+        defaultValue={value}
+        className={`${control} w-20`}
+        onBlur={(e) => {
+          const minutes = Number(e.target.value);
+          if (Number.isInteger(minutes) && minutes >= 1 && minutes <= 7 * 24 * 60 && minutes !== value) onChange(set(minutes));
+        }}
+      />
+      <span className="text-sm text-slate-600">min</span>
+    </div>
+  );
+  return (
+    <details className="text-sm">
+      <summary className="cursor-pointer">Stuck after…</summary>
+      <div className="mt-2 flex flex-wrap gap-4">
+        {field(startingId, "Starting for", limits.startingMinutes, (startingMinutes) => ({ ...limits, startingMinutes }))}
+        {field(workingId, "Working with no report for", limits.workingMinutes, (workingMinutes) => ({ ...limits, workingMinutes }))}
+      </div>
+      <p className="mt-1 text-xs text-slate-600">
+        A start may also take twice its template's usual time; an agent that failed or timed out on start is stuck at once.
+      </p>
+    </details>
   );
 }

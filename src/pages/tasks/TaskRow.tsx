@@ -9,6 +9,7 @@ import { TemplateIcon } from "../../components/TemplateIcon.tsx";
 import { taskPath } from "../../lib/paths.ts";
 import type { PauseNoteText } from "../../queries/pause-reasons.ts";
 import { stateLabel } from "../../lib/status.ts";
+import type { Stuck } from "../../lib/stuck.ts";
 import { durationWords, relativeDuration } from "../../lib/time.ts";
 
 /** Rows have one height so the virtualizer can place them without measuring. */
@@ -24,6 +25,7 @@ interface TaskRowProps {
   pauseReason?: PauseNoteText;
   /** Since when it has waited for a person (ms), when it is waiting for input. */
   waitingSince?: number;
+  stuck?: Stuck;
 }
 
 export const TaskRow = memo(function TaskRow({
@@ -35,6 +37,7 @@ export const TaskRow = memo(function TaskRow({
   onToggle,
   pauseReason,
   waitingSince,
+  stuck,
 }: TaskRowProps) {
   const title = task.display_name || task.name;
   const state = task.current_state;
@@ -58,6 +61,11 @@ export const TaskRow = memo(function TaskRow({
       <td className="truncate px-3">
         <StatusBadge status={task.status} />
         <PauseNote note={pauseReason} now={now} className="ml-1.5 text-xs text-slate-600" />
+        {stuck && (
+          <span className="ml-1.5 text-xs font-semibold text-amber-900" title={stuck.reason}>
+            ⚠ Stuck: {stuck.reason}
+          </span>
+        )}
         {state && (
           <div className="truncate text-xs text-slate-600" title={state.message}>
             {waitingSince !== undefined && (

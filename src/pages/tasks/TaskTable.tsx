@@ -1,4 +1,5 @@
 import { memo, useMemo, useRef } from "react";
+import type { Stuck } from "../../lib/stuck.ts";
 import type { Task } from "../../wire/types.ts";
 import { usePauseReasons } from "../../queries/pause-reasons.ts";
 import { TaskRow, ROW_HEIGHT } from "./TaskRow.tsx";
@@ -10,6 +11,8 @@ interface TaskTableProps {
   organizations: ReadonlyMap<string, string>;
   /** Since when each task waiting for input has waited (ms), by task id. */
   waits: ReadonlyMap<string, number>;
+  /** Why each stuck task is stuck, by task id. */
+  stuck: ReadonlyMap<string, Stuck>;
   selected: ReadonlySet<string>;
   onToggle: (id: string) => void;
   onToggleAll: () => void;
@@ -21,7 +24,16 @@ const COLUMNS = 8;
  * Virtualized against the window: only the rows on screen (plus a few) are in the DOM, with spacer rows
  * above and below so that it stays a real table for assistive technology (aria-rowcount and -rowindex).
  */
-export const TaskTable = memo(function TaskTable({ tasks, now, organizations, waits, selected, onToggle, onToggleAll }: TaskTableProps) {
+export const TaskTable = memo(function TaskTable({
+  tasks,
+  now,
+  organizations,
+  waits,
+  stuck,
+  selected,
+  onToggle,
+  onToggleAll,
+}: TaskTableProps) {
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const { start, end } = useWindowRows(bodyRef, tasks.length, ROW_HEIGHT, 8);
   const before = start * ROW_HEIGHT;
@@ -98,6 +110,7 @@ export const TaskTable = memo(function TaskTable({ tasks, now, organizations, wa
                 isSelected={selected.has(task.id)}
                 pauseReason={pauseReasons.get(task.id)}
                 waitingSince={waits.get(task.id)}
+                stuck={stuck.get(task.id)}
                 onToggle={onToggle}
               />
             );

@@ -11,6 +11,7 @@ import { useDeployment } from "../../queries/deployment.ts";
 import { usePermissions } from "../../queries/permissions.ts";
 import { organizationsQuery } from "../../queries/directory.ts";
 import { taskListQuery, useBulkTaskAction, type BulkAction } from "../../queries/tasks.ts";
+import { useStuck } from "../../queries/stuck.ts";
 import { useWaitingSince } from "../../queries/waiting.ts";
 import { BulkBar } from "./BulkBar.tsx";
 import { BulkResults } from "./BulkResults.tsx";
@@ -48,7 +49,9 @@ export function TasksPage() {
   const organizations = useQuery(organizationsQuery());
   const list = useQuery({ ...taskListQuery(serverQuery(filters)), refetchInterval: POLL_MS });
   const waits = useWaitingSince(list.data?.tasks ?? NO_TASKS);
-  const view = useTaskView(list.data?.tasks, filters, search, waits);
+  const stuck = useStuck(list.data?.tasks ?? NO_TASKS, filters.stuckLimits, now);
+  const stuckIds = useMemo(() => new Set(stuck.keys()), [stuck]);
+  const view = useTaskView(list.data?.tasks, filters, search, waits, stuckIds);
   useTabTitle(view.waitingTotal);
 
   const orgNames = useMemo(() => new Map((organizations.data ?? []).map((o) => [o.id, o.display_name || o.name])), [organizations.data]);
@@ -123,6 +126,7 @@ export function TasksPage() {
               now={now}
               organizations={orgNames}
               waits={waits}
+              stuck={stuck}
               selected={selected}
               onToggle={toggle}
               onToggleAll={toggleAll}

@@ -20,6 +20,7 @@ export function useTaskView(
   filters: TaskFilters,
   search: string,
   waitingSince: ReadonlyMap<string, number>,
+  stuck: ReadonlySet<string>,
 ): TaskView {
   const all = tasks ?? EMPTY;
   // The text search matches is prepared in a render of its own after the list is on screen, not before.
@@ -34,22 +35,25 @@ export function useTaskView(
   const counts = useMemo(() => {
     const c = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as StatusCounts;
     c.waiting = 0;
+    c.stuck = 0;
     for (const task of searched) {
       c[task.status]++;
       if (isWaitingForInput(task)) c.waiting++;
+      if (stuck.has(task.id)) c.stuck++;
     }
     return c;
-  }, [searched]);
+  }, [searched, stuck]);
   const { statuses, waiting, sort, direction } = filters;
+  const onlyStuck = filters.stuck;
   const rows = useMemo(
     () =>
       sortTasks(
-        searched.filter((t) => matchesStatus(t, { statuses, waiting })),
+        searched.filter((t) => matchesStatus(t, { statuses, waiting, stuck: onlyStuck }, stuck)),
         sort,
         direction,
         waitingSince,
       ),
-    [searched, statuses, waiting, sort, direction, waitingSince],
+    [searched, statuses, waiting, onlyStuck, stuck, sort, direction, waitingSince],
   );
   const waitingTotal = useMemo(() => all.reduce((n, t) => n + (isWaitingForInput(t) ? 1 : 0), 0), [all]);
   return { rows, counts, waitingTotal };

@@ -9,7 +9,8 @@ import { TasksUnavailable } from "../../components/TasksUnavailable.tsx";
 import { describeError, isRouteNotFound, isUnauthorized } from "../../lib/errors.ts";
 import { buildInfoQuery } from "../../queries/auth.ts";
 import { serverQuery } from "../../lib/task-filters.ts";
-import { groupForWall, parseWallConfig, stuckMinutes } from "../../lib/wall-groups.ts";
+import { groupForWall, parseWallConfig } from "../../lib/wall-groups.ts";
+import { useStuck } from "../../queries/stuck.ts";
 import { useWaitingSince } from "../../queries/waiting.ts";
 import { planWall } from "../../lib/wall-layout.ts";
 import { usePauseReasons } from "../../queries/pause-reasons.ts";
@@ -44,7 +45,9 @@ export function WallPage() {
     [list.data, config.statuses],
   );
   const waits = useWaitingSince(tasks);
-  const grouped = useMemo(() => groupForWall(tasks, waits), [tasks, waits]);
+  const stuck = useStuck(tasks, config.stuck, now);
+  const stuckIds = useMemo(() => new Set(stuck.keys()), [stuck]);
+  const grouped = useMemo(() => groupForWall(tasks, waits, stuckIds), [tasks, waits, stuckIds]);
   const plan = planWall(
     grouped.map((g) => ({ group: g.id, count: g.tasks.length })),
     width - 32,
@@ -110,7 +113,7 @@ export function WallPage() {
                     now={now}
                     isPrivate={config.isPrivate}
                     hasChanged={changed.has(task.id)}
-                    stuckFor={stuckMinutes(task, now, config.stuck)}
+                    stuck={stuck.get(task.id)}
                     pauseReason={pauseReasons.get(task.id)}
                     waitingSince={waits.get(task.id)}
                   />

@@ -1,6 +1,7 @@
 import type { Task } from "../../wire/types.ts";
 import { Avatar } from "../../components/Avatar.tsx";
 import { PauseNote } from "../../components/PauseNote.tsx";
+import type { Stuck } from "../../lib/stuck.ts";
 import type { PauseNoteText } from "../../queries/pause-reasons.ts";
 import { stateLabel, statusLook } from "../../lib/status.ts";
 import { durationWords, relativeDuration } from "../../lib/time.ts";
@@ -13,20 +14,21 @@ interface WallTileProps {
   now: number;
   isPrivate: boolean;
   hasChanged: boolean;
-  stuckFor: number | null;
+  stuck?: Stuck;
   pauseReason?: PauseNoteText;
   /** Since when it has waited for a person (ms), when it is waiting for input. */
   waitingSince?: number;
 }
 
 /** One task on the wall; what it shows shrinks with the tile, but status always has words or a labelled icon. */
-export function WallTile({ task, size, height, now, isPrivate, hasChanged, stuckFor, pauseReason, waitingSince }: WallTileProps) {
+export function WallTile({ task, size, height, now, isPrivate, hasChanged, stuck, pauseReason, waitingSince }: WallTileProps) {
   const look = statusLook(task.status);
   const state = task.current_state;
   const since = relativeDuration(state?.timestamp ?? task.updated_at, now);
   const title = task.display_name || task.name;
   const isTiny = size === "xs" || size === "xxs";
-  const ring = stuckFor !== null ? "ring-2 ring-amber-400" : "";
+  const waited = waitingSince === undefined ? null : `waiting ${durationWords(now - waitingSince)}`;
+  const ring = stuck ? "ring-2 ring-amber-400" : "";
   const flash = hasChanged ? "wall-flash" : "";
   const status = (
     <span className="shrink-0 rounded bg-slate-700 px-1.5 text-xs whitespace-nowrap">
@@ -42,21 +44,30 @@ export function WallTile({ task, size, height, now, isPrivate, hasChanged, stuck
         </span>
         {status}
       </div>
-      {waitingSince !== undefined && (
-        // Read across a room: how long a person has kept this agent waiting.
-        <p
-          className={`font-bold whitespace-nowrap text-amber-300 tabular-nums ${size === "l" ? "text-3xl" : size === "m" ? "text-2xl" : isTiny ? "" : "text-lg"}`}
-        >
-          waiting {durationWords(now - waitingSince)}
-        </p>
-      )}
+      {isTiny && waited !== null && <p className="font-bold whitespace-nowrap text-amber-300 tabular-nums">{waited}</p>}
       {!isTiny && (
         <p className="flex items-center gap-1.5 truncate text-xs text-slate-300">
           <Avatar name={task.owner_name} url={task.owner_avatar_url} size={16} />
           <span className="truncate">{task.owner_name}</span>
           <span aria-hidden="true">·</span>
-          <span className="whitespace-nowrap">{since}</span>
-          {stuckFor !== null && <span className="font-semibold whitespace-nowrap text-amber-300">⚠ Stuck {stuckFor} min</span>}
+          {waited !== null ? (
+            // Read across a room: how long a person has kept this agent waiting.
+            <span
+              className={`font-bold whitespace-nowrap text-amber-300 tabular-nums ${size === "l" || size === "m" ? "text-xl" : "text-sm"}`}
+            >
+              {waited}
+            </span>
+          ) : pauseReason && size !== "l" && size !== "m" ? (
+            // A small tile has no line of its own for why it paused: it takes the place of "since when".
+            <PauseNote note={pauseReason} now={now} className="truncate" />
+          ) : (
+            <span className="whitespace-nowrap">{since}</span>
+          )}
+          {stuck && (
+            <span className="truncate font-semibold text-amber-300" title={stuck.reason}>
+              ⚠ Stuck: {stuck.reason}
+            </span>
+          )}
         </p>
       )}
       {(size === "l" || size === "m") && pauseReason && (

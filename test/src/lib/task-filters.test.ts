@@ -41,9 +41,13 @@ describe("filters in the URL", () => {
       search: "fix auth",
       sort: "name",
       direction: "desc",
+      stuck: true,
+      stuckLimits: { startingMinutes: 15, workingMinutes: 60 },
     } as const;
     const params = filtersToParams({ ...filters, statuses: [...filters.statuses] });
-    expect(params.toString()).toBe("status=paused%2Cerror&waiting=1&owner=bob&org=platform&q=fix+auth&sort=name&dir=desc");
+    expect(params.toString()).toBe(
+      "status=paused%2Cerror&waiting=1&stuck=1&stuck-initializing=15&owner=bob&org=platform&q=fix+auth&sort=name&dir=desc",
+    );
     expect(parseFilters(params)).toEqual(filters);
   });
 
@@ -68,10 +72,14 @@ describe("status filter", () => {
     const working = task({ id: "k", current_state: state("working") });
     const paused = task({ id: "p", status: "paused", current_state: state("idle") });
     const pick = (statuses: Task["status"][], isWaiting: boolean) =>
-      [waiting, working, paused].filter((t) => matchesStatus(t, { statuses, waiting: isWaiting })).map((t) => t.id);
+      [waiting, working, paused].filter((t) => matchesStatus(t, { statuses, waiting: isWaiting, stuck: false })).map((t) => t.id);
     expect(pick([], false)).toEqual(["w", "k", "p"]);
     expect(pick([], true)).toEqual(["w"]);
     expect(pick(["paused"], true)).toEqual(["w", "p"]);
+    const onlyStuck = [waiting, working, paused].filter((t) =>
+      matchesStatus(t, { statuses: [], waiting: false, stuck: true }, new Set(["k"])),
+    );
+    expect(onlyStuck.map((t) => t.id)).toEqual(["k"]);
   });
 });
 

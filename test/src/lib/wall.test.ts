@@ -52,8 +52,8 @@ describe("wall configuration", () => {
       organization: "platform",
       statuses: ["active"],
       isPrivate: true,
-      stuck: { initializingMinutes: 10, workingMinutes: 30 },
+      stuck: { startingMinutes: 10, workingMinutes: 30 },
     });
-    expect(parseWallConfig(new URLSearchParams("owner=%3Cx%3E&stuck-initializing=-4")).stuck.initializingMinutes).toBe(10);
+    expect(parseWallConfig(new URLSearchParams("owner=%3Cx%3E&stuck-initializing=-4")).stuck.startingMinutes).toBe(10);
   });
 });

@@ -55,6 +55,33 @@ describe("status filters", () => {
   });
 });
 
+describe("stuck", () => {
+  it("counts stuck tasks on a chip, shows only them with why, and takes the user's limits", async () => {
+    const { user, sim, router } = renderApp("/tasks?owner=bob", { as: "admin" });
+    await screen.findByRole("table");
+    const longStart = liveTasks(sim, "bob").find((t) => t.status === "initializing" && Date.now() - t.createdAt > 60 * 60_000);
+    expect(longStart).toBeDefined();
+    const chip = toggle(/^Stuck/);
+    const count = Number(chip.textContent?.match(/(\d+)$/)?.[1]);
+    expect(count).toBeGreaterThan(0);
+    await user.click(chip);
+    expect(router.state.location.search).toContain("stuck=1");
+    const rows = rowNames();
+    expect(rows).toHaveLength(count);
+    expect(rows).toContain(longStart?.displayName);
+    for (const row of within(screen.getByRole("table")).getAllByRole("row").slice(1)) expect(row).toHaveTextContent(/⚠ Stuck: /);
+
+    // Allowed a longer start, the long-starting task is no longer stuck.
+    await user.click(screen.getByText("Stuck after…"));
+    const starting = screen.getByLabelText("Starting for");
+    await user.clear(starting);
+    await user.type(starting, "1000");
+    await user.tab();
+    expect(router.state.location.search).toContain("stuck-initializing=1000");
+    await waitFor(() => expect(rowNames()).not.toContain(longStart?.displayName));
+  });
+});
+
 describe("search and sort", () => {
   it("searches names, prompts and messages, and writes the search to the URL", async () => {
     const { user, sim, router } = renderApp("/tasks", { as: "alice" });

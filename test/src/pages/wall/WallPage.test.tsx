@@ -13,13 +13,14 @@ beforeEach(() => {
 const section = (name: RegExp) => screen.getByRole("region", { name });
 
 describe("the team wall", () => {
-  it("groups tasks: needs you, working, starting, paused, done", async () => {
+  it("groups tasks: needs you, stuck, working, starting, paused, done", async () => {
     const { sim } = renderApp("/wall", { as: "admin" });
     await screen.findByRole("heading", { name: /Needs you/ });
     const tasks = liveTasks(sim);
     const needs = tasks.filter((t) => t.status === "error" || (t.status === "active" && (t.state === "idle" || t.state === "failure")));
     expect(section(/Needs you/)).toHaveAccessibleName(`Needs you (${needs.length})`);
-    const starting = tasks.filter((t) => t.status === "pending" || t.status === "initializing");
+    // A start that has gone on for more than the floor (10 min) is stuck instead.
+    const starting = tasks.filter((t) => (t.status === "pending" || t.status === "initializing") && Date.now() - t.createdAt < 10 * 60_000);
     expect(section(/Starting/)).toHaveAccessibleName(`Starting (${starting.length})`);
     expect(starting.length).toBeGreaterThan(0);
     for (const t of starting) expect(within(section(/Starting/)).getByText(t.displayName)).toBeInTheDocument();
@@ -37,12 +38,21 @@ describe("the team wall", () => {
     expect(within(first()).getByText(/^waiting \d+ (h|days)$/)).toHaveClass("font-bold");
   });
 
-  it("marks a task stuck too long in one state", async () => {
+  it("gathers stuck tasks in a group of their own, each with the reason in words", async () => {
     const { sim } = renderApp("/wall?owner=bob", { as: "admin" });
-    const stuck = liveTasks(sim, "bob").find((t) => t.status === "initializing" && Date.now() - t.createdAt > 60 * 60_000);
-    expect(stuck).toBeDefined();
-    const tile = (await screen.findByText(stuck?.displayName ?? "")).closest("li") as HTMLElement;
-    expect(tile).toHaveTextContent(/⚠ Stuck \d+ min/);
+    const starting = liveTasks(sim, "bob").find((t) => t.status === "initializing" && Date.now() - t.createdAt > 60 * 60_000);
+    expect(starting).toBeDefined();
+    await screen.findByRole("heading", { name: /Stuck/ });
+    const tile = (await within(section(/Stuck/)).findByText(starting?.displayName ?? "")).closest("li") as HTMLElement;
+    expect(tile).toHaveTextContent(/⚠ Stuck: Starting for \d+ (min|h)/);
+    // An agent whose startup script failed is stuck too, whatever its task's status says.
+    const failedScript = [...sim.store.workspaces.values()].find(
+      (ws) => ws.ownerId === sim.store.userByUsername("bob")?.id && ws.agent?.lifecycle === "start_error",
+    );
+    const task = failedScript && sim.store.tasks.get(failedScript.taskId);
+    if (task && !["idle", "failure"].includes(failedScript?.appStatuses.at(-1)?.state ?? "")) {
+      expect(within(section(/Stuck/)).getByText(task.displayName).closest("li")).toHaveTextContent("Its startup script failed");
+    }
   });
 
   it("filters by status from the URL and hides messages in privacy mode", async () => {
