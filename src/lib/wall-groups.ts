@@ -45,6 +45,42 @@ export function groupForWall(tasks: readonly Task[], waits: ReadonlyMap<string, 
   });
 }
 
+export interface WallFigures {
+  needsYou: number;
+  stuck: number;
+  working: number;
+  starting: number;
+  failedToday: number;
+  doneToday: number;
+  /** The longest wait for a person (ms), or null when nobody is keeping an agent waiting. */
+  longestWaitMs: number | null;
+}
+
+/**
+ * The big numbers across the top of a wall: each group's count as the wall shows it, what failed and what
+ * finished since midnight (by the latest report, or the last change without one), and the longest wait.
+ */
+export function wallFigures(
+  groups: readonly { id: WallGroup; tasks: readonly Task[] }[],
+  tasks: readonly Task[],
+  waits: ReadonlyMap<string, number>,
+  now: number,
+): WallFigures {
+  const count = (id: WallGroup) => groups.find((g) => g.id === id)?.tasks.length ?? 0;
+  const midnight = new Date(now).setHours(0, 0, 0, 0);
+  const today = (t: Task) => Date.parse(t.current_state?.timestamp ?? t.updated_at) >= midnight;
+  const oldestWait = Math.min(...waits.values());
+  return {
+    needsYou: count("needs-you"),
+    stuck: count("stuck"),
+    working: count("working"),
+    starting: count("starting"),
+    failedToday: tasks.filter((t) => taskPhase(t) === "error" && today(t)).length,
+    doneToday: tasks.filter((t) => taskPhase(t) === "done" && today(t)).length,
+    longestWaitMs: Number.isFinite(oldestWait) ? Math.max(0, now - oldestWait) : null,
+  };
+}
+
 export interface WallConfig {
   owner: string;
   organization: string;

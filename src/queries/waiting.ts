@@ -1,18 +1,19 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { listWorkspacesById } from "../api/workspaces.ts";
+import { delay } from "../lib/concurrency.ts";
 import { isWaitingForInput } from "../lib/task-phase.ts";
 import { appStatuses, idleSince, waitingSince } from "../lib/waiting.ts";
 import type { Task } from "../wire/types.ts";
 import { useSessionToken } from "./session.ts";
-import { useSettled } from "./settled.ts";
 
 /** At most this many waiting tasks have their history read (40 a request); the rest use their latest report. */
 const MAX_HISTORIES = 200;
 
 /**
- * The histories are read once the list has stayed put this long: they refine what the latest reports already
- * say (an agent that reported "idle" twice waits since the first), and need not hold up the first load.
+ * Histories are read this long after they are wanted: they refine what the latest reports already say (an
+ * agent that reported "idle" twice waits since the first), need not hold up a first load, and a list that
+ * changes meanwhile asks once for where it settled.
  */
 const SETTLE_MS = 1_500;
 
@@ -29,16 +30,13 @@ export function useWaitingSince(tasks: readonly Task[]): ReadonlyMap<string, num
   const client = useQueryClient();
   const hasSession = useSessionToken() !== null;
   const waiting = useMemo(() => tasks.filter((t) => isWaitingForInput(t) && t.workspace_id !== null), [tasks]);
-  const wanted = useSettled(
-    useMemo(
-      () =>
-        waiting
-          .slice(0, MAX_HISTORIES)
-          .map((t) => sinceKey(t)[2])
-          .sort(),
-      [waiting],
-    ),
-    SETTLE_MS,
+  const wanted = useMemo(
+    () =>
+      waiting
+        .slice(0, MAX_HISTORIES)
+        .map((t) => sinceKey(t)[2])
+        .sort(),
+    [waiting],
   );
   const histories = useQuery({
     queryKey: ["workspaces", "idle-since", wanted],
@@ -46,7 +44,9 @@ export function useWaitingSince(tasks: readonly Task[]): ReadonlyMap<string, num
     staleTime: Infinity,
     placeholderData: keepPreviousData,
     queryFn: async ({ signal }) => {
-      const missing = waiting.slice(0, MAX_HISTORIES).filter((t) => client.getQueryData(sinceKey(t)) === undefined);
+      const unread = () => waiting.slice(0, MAX_HISTORIES).filter((t) => client.getQueryData(sinceKey(t)) === undefined);
+      if (unread().length > 0) await delay(SETTLE_MS, signal);
+      const missing = unread();
       const workspaces = await listWorkspacesById([...new Set(missing.map((t) => t.workspace_id ?? ""))], signal);
       const byId = new Map(workspaces.map((ws) => [ws.id, ws]));
       for (const task of missing) {

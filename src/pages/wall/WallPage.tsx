@@ -9,7 +9,8 @@ import { TasksUnavailable } from "../../components/TasksUnavailable.tsx";
 import { describeError, isRouteNotFound, isUnauthorized } from "../../lib/errors.ts";
 import { buildInfoQuery } from "../../queries/auth.ts";
 import { serverQuery } from "../../lib/task-filters.ts";
-import { groupForWall, parseWallConfig } from "../../lib/wall-groups.ts";
+import { groupForWall, parseWallConfig, wallFigures, type WallFigures } from "../../lib/wall-groups.ts";
+import { durationWords } from "../../lib/time.ts";
 import { useStuck } from "../../queries/stuck.ts";
 import { useWaitingSince } from "../../queries/waiting.ts";
 import { planWall } from "../../lib/wall-layout.ts";
@@ -20,7 +21,7 @@ import { WallTile } from "./WallTile.tsx";
 const POLL_MS = 10_000;
 /** "14:05": a wall is read at a glance, so a 24-hour clock without seconds. */
 const CLOCK = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-const HEADER = 64;
+const HEADER = 96;
 
 /** What makes a tile "changed": its status, the agent's state and its message. */
 const signature = (t: Task) => `${t.status}|${t.current_state?.state ?? ""}|${t.current_state?.message ?? ""}`;
@@ -72,8 +73,9 @@ export function WallPage() {
   const staleSince = CLOCK.format(list.dataUpdatedAt);
   return (
     <main className="h-screen overflow-hidden bg-slate-950 px-4 pt-3 text-slate-100">
-      <header className="flex items-baseline justify-between gap-4" style={{ height: HEADER - 12 }}>
-        <h1 className="text-3xl font-bold">Tasks</h1>
+      <header className="flex items-center justify-between gap-4" style={{ height: HEADER - 12 }}>
+        <h1 className="sr-only">Tasks</h1>
+        {list.data && <Figures figures={wallFigures(grouped, tasks, waits, now)} />}
         {list.isError && list.data ? (
           <p role="status" className="text-lg text-amber-300">
             ⚠ Stale since {staleSince}: {describeError(list.error).message}
@@ -149,4 +151,27 @@ function useChangedIds(tasks: Task[] | undefined): ReadonlySet<string> {
     setPrevious({ tasks, signatures });
   }
   return changed;
+}
+
+/** Big numbers, readable across a room; each is a term and its value for a screen reader. */
+function Figures({ figures }: { figures: WallFigures }) {
+  const items: [string, string, string][] = [
+    ["Needs you", String(figures.needsYou), "text-amber-300"],
+    ["Longest wait", figures.longestWaitMs === null ? "—" : durationWords(figures.longestWaitMs), "text-amber-300"],
+    ["Stuck", String(figures.stuck), figures.stuck > 0 ? "text-amber-300" : ""],
+    ["Working", String(figures.working), ""],
+    ["Starting", String(figures.starting), ""],
+    ["Failed today", String(figures.failedToday), figures.failedToday > 0 ? "text-red-300" : ""],
+    ["Done today", String(figures.doneToday), "text-green-300"],
+  ];
+  return (
+    <dl aria-label="At a glance" className="flex min-w-0 gap-8">
+      {items.map(([label, value, tone]) => (
+        <div key={label} className="min-w-0">
+          <dt className="text-sm whitespace-nowrap text-slate-400 uppercase">{label}</dt>
+          <dd className={`text-4xl font-bold whitespace-nowrap tabular-nums ${tone}`}>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
 }

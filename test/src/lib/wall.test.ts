@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseWallConfig } from "../../../src/lib/wall-groups.ts";
+import { groupForWall, parseWallConfig, wallFigures } from "../../../src/lib/wall-groups.ts";
+import type { Task } from "../../../src/wire/types.ts";
 import { planWall } from "../../../src/lib/wall-layout.ts";
 
 const counts = (needs: number, working: number, starting: number, paused: number, done: number) =>
@@ -55,5 +56,24 @@ describe("wall configuration", () => {
       stuck: { startingMinutes: 10, workingMinutes: 30 },
     });
     expect(parseWallConfig(new URLSearchParams("owner=%3Cx%3E&stuck-initializing=-4")).stuck.startingMinutes).toBe(10);
+  });
+});
+
+describe("the wall's figures", () => {
+  it("counts what failed and finished since midnight, and the longest wait", () => {
+    const now = new Date(2026, 11, 1, 15, 0).getTime();
+    const at = (hour: number, day = 1) => new Date(2026, 11, day, hour, 0).toISOString();
+    const task = (id: string, status: string, state: string | null, time: string) =>
+      ({ id, status, updated_at: time, current_state: state ? { state, timestamp: time, message: "", uri: "" } : null }) as unknown as Task;
+    const tasks = [
+      task("a", "error", null, at(9)),
+      task("b", "error", null, at(9, 0)),
+      task("c", "active", "failed", at(14)),
+      task("d", "active", "complete", at(1)),
+      task("e", "active", "complete", at(23, 0)),
+    ];
+    const figures = wallFigures(groupForWall(tasks, new Map(), new Set()), tasks, new Map([["x", now - 3_600_000]]), now);
+    expect(figures).toMatchObject({ failedToday: 2, doneToday: 1, longestWaitMs: 3_600_000, needsYou: 3 });
+    expect(wallFigures([], [], new Map(), now).longestWaitMs).toBeNull();
   });
 });

@@ -38,6 +38,21 @@ describe("the team wall", () => {
     expect(within(first()).getByText(/^waiting \d+ (h|days)$/)).toHaveClass("font-bold");
   });
 
+  it("says across the top how many need someone, are stuck, work and start, failed and finished today, and the longest wait", async () => {
+    renderApp("/wall", { as: "admin" });
+    await screen.findByRole("heading", { name: /Needs you/ });
+    const figures = screen.getByLabelText("At a glance");
+    const figure = (term: string) => within(figures).getByText(term).nextElementSibling?.textContent;
+    const count = (name: RegExp) =>
+      section(name).getAttribute("aria-labelledby") && Number(/\((\d+)\)/.exec(section(name).textContent ?? "")?.[1]);
+    expect(Number(figure("Needs you"))).toBe(count(/Needs you/));
+    expect(Number(figure("Stuck"))).toBe(count(/Stuck/));
+    expect(Number(figure("Working"))).toBe(count(/Working/));
+    const firstWait = within(within(section(/Needs you/)).getAllByRole("listitem")[0]!).getByText(/^waiting /).textContent;
+    await waitFor(() => expect(`waiting ${figure("Longest wait")}`).toBe(firstWait));
+    expect(Number(figure("Done today"))).toBeGreaterThanOrEqual(0);
+  });
+
   it("gathers stuck tasks in a group of their own, each with the reason in words", async () => {
     const { sim } = renderApp("/wall?owner=bob", { as: "admin" });
     const starting = liveTasks(sim, "bob").find((t) => t.status === "initializing" && Date.now() - t.createdAt > 60 * 60_000);
