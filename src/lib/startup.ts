@@ -76,9 +76,9 @@ export function logLinesAsText(lines: readonly LogLine[]): string {
   return lines.map((l) => (l.isHeader ? `== ${l.text} ==` : `${l.time} [${l.source}] ${l.text}`)).join("\n");
 }
 
-/** How long the build has run (or ran) against the template's usual start time, in milliseconds. */
-export function buildProgress(build: WorkspaceBuild, now: number, usualMs: number | null): { elapsedMs: number; usualMs: number | null } {
+/** How long the build has run (or ran), in milliseconds. */
+export function buildElapsedMs(build: WorkspaceBuild, now: number): number {
   const started = Date.parse(build.job.started_at ?? build.created_at);
   const ended = build.job.completed_at ? Date.parse(build.job.completed_at) : now;
-  return { elapsedMs: Math.max(0, ended - started), usualMs };
+  return Math.max(0, ended - started);
 }

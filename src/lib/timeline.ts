@@ -1,5 +1,6 @@
 import type { WorkspaceAppStatus, WorkspaceBuild } from "../wire/types.ts";
 import { pauseReasonOf, pauseReasonWords } from "./pause-reason.ts";
+import { safeHttpUrl } from "./safe-url.ts";
 
 /**
  * A task's story from what Coder keeps, so it reads the same after a reload and for every viewer: the
@@ -34,8 +35,8 @@ const START_WORDS: Record<string, string> = {
 function buildText(build: WorkspaceBuild, me: string | undefined, isFirst: boolean): string {
   const pause = pauseReasonOf(build);
   if (pause) return pauseReasonWords(pause, me);
-  if (build.transition === "delete") return `Deleted by ${build.initiator_name === me ? "you" : build.initiator_name}`;
   const by = build.initiator_name === me ? "you" : build.initiator_name;
+  if (build.transition === "delete") return `Deleted by ${by}`;
   const verb = isFirst ? "Created" : (START_WORDS[build.reason] ?? "Started");
   return build.reason === "autostart" ? verb : `${verb} by ${by}`;
 }
@@ -48,15 +49,6 @@ const STATE_WORDS: Record<string, string> = {
 };
 
 const STATE_SPENT: Record<string, Spent> = { working: "working", idle: "waiting", complete: "done", failure: "done" };
-
-function isLink(uri: string): boolean {
-  try {
-    const url = new URL(uri);
-    return url.protocol === "http:" || url.protocol === "https:";
-  } catch {
-    return false;
-  }
-}
 
 /** The events oldest first, each with how long it lasted, and the totals of working, waiting for a person and paused. */
 export function buildTimeline(
@@ -92,7 +84,7 @@ export function buildTimeline(
       at: Date.parse(status.created_at),
       kind: "report",
       text: `${STATE_WORDS[status.state] ?? status.state}${status.message ? `: ${status.message}` : ""}`,
-      uri: status.uri && isLink(status.uri) ? status.uri : null,
+      uri: safeHttpUrl(status.uri)?.href ?? null,
       spent: STATE_SPENT[status.state] ?? "other",
     });
   }

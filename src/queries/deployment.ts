@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { tasksApi } from "../api/tasks.ts";
 import { hasPauseResume } from "../lib/coder-version.ts";
 import { isRouteNotFound } from "../lib/errors.ts";
+import { safeHttpUrl } from "../lib/safe-url.ts";
 import { buildInfoQuery } from "./auth.ts";
 import { useMyTasks } from "./my-tasks.ts";
 
@@ -43,12 +44,6 @@ export function useDeployment(): Deployment {
 }
 
 function otherOrigin(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return null;
-    return parsed.origin === window.location.origin ? null : parsed.href.replace(/\/$/, "");
-  } catch {
-    return null;
-  }
+  const parsed = safeHttpUrl(url ?? "");
+  return parsed === null || parsed.origin === window.location.origin ? null : parsed.href.replace(/\/$/, "");
 }

@@ -114,10 +114,12 @@ export function logHandlers(sim: Sim) {
     });
   };
 
-  /** Polls `flush` until the socket closes; a client's message ends a one-way socket as Coder's does. */
+  /**
+   * Polls `flush` until the socket closes (the simulator's clock is brought up to date while any socket is
+   * open: sockets.ts); a client's message ends a one-way socket as Coder's does.
+   */
   function stream(socket: SimSocket, flush: () => void): void {
     const run = () => {
-      engine.scheduler.runDue();
       if (socket.isOpen()) flush();
     };
     run();

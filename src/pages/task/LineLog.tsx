@@ -8,8 +8,6 @@ interface LineLogProps {
   /** "Build log" or "Startup log": the log's accessible name, and what its search field is called. */
   label: string;
   lines: readonly LogLine[];
-  /** Bumped whenever `lines` grew (the same array grows in place). */
-  version: number;
   fileName: string;
   /** Whether to show each line's source (the script that printed it). */
   showSource: boolean;
@@ -24,7 +22,7 @@ const button = "rounded px-2 py-1 text-sm ring-1 ring-slate-300 hover:bg-slate-1
  * It follows new lines while the reader is at the bottom, opens at the first error when there is one, and
  * has search, copy and download. Every line is text.
  */
-export function LineLog({ label, lines, version, fileName, showSource }: LineLogProps) {
+export function LineLog({ label, lines, fileName, showSource }: LineLogProps) {
   const searchId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [search, setSearch] = useState("");
@@ -32,9 +30,7 @@ export function LineLog({ label, lines, version, fileName, showSource }: LineLog
   const [copied, setCopied] = useState(false);
   const query = useDeferredValue(search);
   const count = lines.length;
-  // The array grows in place, so `version` is what says the texts changed.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const texts = useMemo(() => lines.map((l) => l.text), [lines, version]);
+  const texts = useMemo(() => lines.map((l) => l.text), [lines]);
   const matches = useMemo(() => findMatches(texts, query), [texts, query]);
   const current = matches.length === 0 ? 0 : ((step % matches.length) + matches.length) % matches.length;
   const rangesByLine = useMemo(() => {
@@ -44,7 +40,7 @@ export function LineLog({ label, lines, version, fileName, showSource }: LineLog
     );
     return byLine;
   }, [matches, current]);
-  const firstError = useMemo(() => lines.findIndex((l) => l.isError), [lines, version]); // eslint-disable-line react-hooks/exhaustive-deps
+  const firstError = useMemo(() => lines.findIndex((l) => l.isError), [lines]);
   const [isFollowing, setFollowing] = useState(true);
   const openedAtError = useRef(false);
 
@@ -67,7 +63,7 @@ export function LineLog({ label, lines, version, fileName, showSource }: LineLog
       return;
     }
     if (isFollowing && count > 0) virtualizer.scrollToIndex(count - 1, { align: "end" });
-  }, [isFollowing, count, version, firstError, virtualizer]);
+  }, [isFollowing, count, firstError, virtualizer]);
 
   const focus = matches[current]?.entry;
   useEffect(() => {

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { coderWorkspaceUrl } from "../../lib/paths.ts";
-import { agentLogLines, buildLogLines, buildProgress, type StartupView } from "../../lib/startup.ts";
+import { agentLogLines, buildElapsedMs, buildLogLines, type StartupView } from "../../lib/startup.ts";
 import { durationWords } from "../../lib/time.ts";
 import { useNow } from "../../components/use-now.ts";
 import { useDeployment } from "../../queries/deployment.ts";
@@ -37,7 +37,7 @@ function BuildStatus({ task, build, failed }: { task: Task; build: WorkspaceBuil
   const now = useNow(1_000);
   const template = useQuery(templateQuery(task.template_id));
   const usual = template.data?.build_time_stats.start.P50 ?? null;
-  const { elapsedMs } = buildProgress(build, now, usual);
+  const elapsedMs = buildElapsedMs(build, now);
   if (failed) {
     return (
       <div role="alert" className="space-y-1">
@@ -63,7 +63,6 @@ function BuildStatus({ task, build, failed }: { task: Task; build: WorkspaceBuil
           ? `Queued${build.job.queue_size > 0 ? ` (${build.job.queue_position} of ${build.job.queue_size})` : ""}.`
           : `Building for ${durationWords(elapsedMs)}`}
         {!queued && usual !== null && ` · this template usually takes about ${durationWords(usual)}`}
-        {!queued && usual !== null && elapsedMs > usual * 2 && " · longer than usual"}
       </p>
     </div>
   );
@@ -104,13 +103,7 @@ function BuildLog({ task, build }: { task: Task; build: WorkspaceBuild }) {
   const lines = useMemo(() => buildLogLines(stream.lines), [stream.lines, stream.version]);
   return (
     <StreamBody mode={stream.mode} error={stream.error} empty={lines.length === 0} emptyText="Nothing logged yet: the build is queued.">
-      <LineLog
-        label="Build log"
-        lines={lines}
-        version={stream.version}
-        fileName={`${task.name}-build-${build.build_number}.log`}
-        showSource={false}
-      />
+      <LineLog label="Build log" lines={lines} fileName={`${task.name}-build-${build.build_number}.log`} showSource={false} />
     </StreamBody>
   );
 }
@@ -121,7 +114,7 @@ function AgentLog({ task, agent }: { task: Task; agent: WorkspaceAgent }) {
   const lines = useMemo(() => agentLogLines(stream.lines, agent), [stream.lines, stream.version, agent]);
   return (
     <StreamBody mode={stream.mode} error={stream.error} empty={lines.length === 0} emptyText="Nothing logged yet: the agent is connecting.">
-      <LineLog label="Startup log" lines={lines} version={stream.version} fileName={`${task.name}-startup.log`} showSource />
+      <LineLog label="Startup log" lines={lines} fileName={`${task.name}-startup.log`} showSource />
     </StreamBody>
   );
 }

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { Panel } from "../../components/Panel.tsx";
 import { buildTimeline, type Spent } from "../../lib/timeline.ts";
+import { shortLinkLabel } from "../../lib/safe-url.ts";
 import { appStatuses } from "../../lib/waiting.ts";
 import { durationWords } from "../../lib/time.ts";
 import { meQuery } from "../../queries/auth.ts";
@@ -54,7 +55,7 @@ export function Timeline({ task, workspace, now }: { task: Task; workspace: Work
                   <>
                     {" "}
                     <a href={event.uri} target="_blank" rel="noreferrer noopener" className="break-all text-sky-700 underline">
-                      {event.uri}
+                      {shortLinkLabel(new URL(event.uri))}
                     </a>
                   </>
                 )}
