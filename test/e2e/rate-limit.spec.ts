@@ -4,7 +4,7 @@ import { expect, test } from "./fixtures.ts";
 
 let server: RunningServer;
 test.beforeAll(async () => {
-  // Three requests a minute for each path: the list's third poll meets the limit.
+  // Three requests a minute for each path: the list's third poll (about 30 s in) meets the limit.
   server = await startServer({ SIM_RATE_LIMIT: "3" });
 });
 test.afterAll(async () => server.stop());
@@ -13,11 +13,11 @@ test.afterAll(async () => server.stop());
 test.use({ allowedHttpErrors: [429] });
 
 test("when Coder's rate limit holds the list back, the page says so quietly and keeps the list", async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   await signIn(page, server.url, "alice@example.com");
   const table = page.getByRole("table");
   await expect(table).toBeVisible();
-  await expect(page.getByText(/Coder asked for fewer requests \(rate limit\), so the page waits until/)).toBeVisible({ timeout: 35_000 });
+  await expect(page.getByText(/Coder asked for fewer requests \(rate limit\), so the page waits until/)).toBeVisible({ timeout: 55_000 });
   await expect(table).toBeVisible();
   await expect(page.getByRole("alert")).toHaveCount(0);
 });
