@@ -77,7 +77,25 @@ export default defineConfig({
     // Left alone, Rolldown cuts what the first page shares with the lazy pages into four small chunks (React,
     // Router, Query, the API client), each one more request and a worse compression ratio. One shared chunk
     // makes the first load of /tasks three scripts and about 2 KB lighter.
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: "shared", minShareCount: 2 }] } } },
+    // What only lazy chunks share stays out of it, in "lazy-shared".
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // A group takes the modules it names, not what they import: the first page's code stays in "shared".
+          includeDependenciesRecursively: false,
+          groups: [
+            {
+              name: "lazy-shared",
+              // The task page's composer and the conversation's reading, which the list's reply shares with it.
+              test: /src[\\/](pages[\\/]task[\\/]|queries[\\/]task-logs|api[\\/](task-logs|logs-reader)|lib[\\/]log-(merge|parse))/,
+              minShareCount: 2,
+              priority: 2,
+            },
+            { name: "shared", minShareCount: 2, priority: 1 },
+          ],
+        },
+      },
+    },
   },
   test: {
     projects: [

@@ -1,8 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useState } from "react";
+import { lazy, Suspense, useCallback, useState } from "react";
 import { Link, NavLink, Outlet } from "react-router";
 import { NotificationSettings } from "../components/NotificationSettings.tsx";
-import { ShortcutsDialog } from "../components/ShortcutsDialog.tsx";
 import { TasksUnavailable } from "../components/TasksUnavailable.tsx";
 import { ThemePicker, ThemeRoot } from "../components/theme.tsx";
 import { deploymentNotice } from "../lib/coder-version.ts";
@@ -10,6 +9,9 @@ import { meQuery, useSignOut } from "../queries/auth.ts";
 import { useDeployment } from "../queries/deployment.ts";
 import { setNotificationPrefs, useNotificationPrefs, useTaskNotifications } from "./notifications.ts";
 import { useShortcuts } from "./use-shortcuts.ts";
+
+// Opened now and then, so loaded then: the first page's script stays small.
+const ShortcutsDialog = lazy(() => import("../components/ShortcutsDialog.tsx").then((m) => ({ default: m.ShortcutsDialog })));
 
 const navLink = ({ isActive }: { isActive: boolean }) =>
   `rounded px-2 py-1 ${isActive ? "bg-slate-700 text-white" : "text-slate-200 hover:bg-slate-800"}`;
@@ -86,7 +88,11 @@ export function Layout() {
         )}
         {deployment.tasks === "missing" ? <TasksUnavailable version={deployment.version} /> : <Outlet />}
       </main>
-      {isHelpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
+      {isHelpOpen && (
+        <Suspense fallback={null}>
+          <ShortcutsDialog onClose={() => setHelpOpen(false)} />
+        </Suspense>
+      )}
     </ThemeRoot>
   );
 }

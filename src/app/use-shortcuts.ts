@@ -8,13 +8,18 @@ const isTyping = (target: EventTarget | null) =>
 function moveInList(step: 1 | -1): void {
   const links = [...document.querySelectorAll<HTMLAnchorElement>("a[data-row-link]")];
   if (links.length === 0) return;
-  const at = links.findIndex((a) => a === document.activeElement);
+  // From any control in a row (its Reply button, its checkbox), the row's own link is where it stands.
+  const current = document.activeElement?.closest("tr")?.querySelector("a[data-row-link]") ?? document.activeElement;
+  const at = links.findIndex((a) => a === current);
   const next = links[at === -1 ? 0 : Math.min(links.length - 1, Math.max(0, at + step))];
   next?.focus();
   next?.scrollIntoView?.({ block: "nearest" });
 }
 
-/** `/` search, `j`/`k` move through the list (Enter opens, as links do), `n` new task, `?` the list of keys. */
+/**
+ * `/` search, `j`/`k` move through the list (Enter opens, as links do), `n` new task, `?` the list of keys.
+ * The keys that act on the focused row (reply, pause, open) belong to the list's table.
+ */
 export function useShortcuts(onHelp: () => void): void {
   const navigate = useNavigate();
   useEffect(() => {

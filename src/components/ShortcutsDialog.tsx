@@ -3,7 +3,9 @@ import { Dialog, DialogClose } from "./Dialog.tsx";
 export const SHORTCUTS: [string, string][] = [
   ["/", "Search"],
   ["j / k", "Next / previous task in the list"],
-  ["Enter", "Open the focused task"],
+  ["Enter or o", "Open the focused task"],
+  ["r", "Reply to the focused task"],
+  ["p", "Pause the focused task"],
   ["n", "New task"],
   ["?", "These shortcuts"],
   ["Ctrl+Enter", "Send a message, or create the task"],

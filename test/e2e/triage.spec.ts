@@ -32,3 +32,25 @@ test("the list says how long each agent has waited, longest first; stuck tasks h
   await expect(page.getByRole("listitem").filter({ hasText: "⚠ Stuck:" })).toHaveCount(count);
   await page.screenshot({ path: "test-results/wall-triage.png" });
 });
+
+test("a waiting agent is answered from the list, by keyboard, once, and the row says so", async ({ page }) => {
+  await signIn(page, server.url, "alice@example.com", "/tasks?waiting=1");
+  const first = page.getByRole("table").getByRole("row").nth(1);
+  await expect(first).toContainText(/waiting \d+/);
+  const title = (await first.getByRole("link").first().textContent()) ?? "";
+  await page.keyboard.press("j");
+  await expect(first.getByRole("link", { name: title })).toBeFocused();
+  await page.keyboard.press("r");
+  const dialog = page.getByRole("dialog", { name: `Reply to ${title}` });
+  await expect(dialog.getByRole("region", { name: "The agent's last message" })).not.toContainText("Loading");
+  await dialog.getByRole("textbox", { name: "Message to the agent" }).fill("Answered from the list");
+  await page.screenshot({ path: "test-results/reply-from-list.png" });
+  await page.keyboard.press("Control+Enter");
+  await expect(dialog).toBeHidden();
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: title }) });
+  await expect(row).toContainText(/✓ Replied at/);
+
+  await row.getByRole("link", { name: title }).click();
+  const log = page.getByRole("log", { name: "Conversation" });
+  await expect(log.getByText("Answered from the list", { exact: true })).toHaveCount(1);
+});

@@ -3,15 +3,19 @@ import type { Task } from "../../wire/types.ts";
 import { ErrorBanner } from "../../components/ErrorBanner.tsx";
 import { describeError, isAgentUnreachable } from "../../lib/errors.ts";
 import type { TaskActions } from "../../lib/task-phase.ts";
-import { useSend } from "./use-send.ts";
+import { useSend, type Send } from "./use-send.ts";
 
 const primary = "rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-50";
 const secondary = "rounded px-3 py-2 text-sm ring-1 ring-slate-300 hover:bg-slate-100";
 
 /** The message box under the conversation, with what sending means for the task's status. */
 export function Composer({ task, actions }: { task: Task; actions: TaskActions }) {
+  return <ComposerBox task={task} actions={actions} send={useSend(task)} />;
+}
+
+/** The message box around a send whose state its owner keeps (the list's reply outlives its dialog). */
+export function ComposerBox({ task, actions, send: s }: { task: Task; actions: TaskActions; send: Send }) {
   const id = useId();
-  const s = useSend(task);
   const isActive = actions.send === "now";
   const isPaused = actions.send === "resume-first";
   const isStarting = actions.send === "when-ready";

@@ -6,6 +6,8 @@ import { taskRef, useResumeTask, useSendTaskInput } from "../../queries/tasks.ts
 
 type SendPlan = null | "when-ready" | "follow-up";
 
+export type Send = ReturnType<typeof useSend>;
+
 /**
  * Sending a message: at once, or queued until the agent is ready, or — for a paused task — resume, wait
  * until active, then send. The draft stays until the server accepts it, and only one send is ever in flight.

@@ -10,7 +10,9 @@ import { taskPath } from "../../lib/paths.ts";
 import type { PauseNoteText } from "../../queries/pause-reasons.ts";
 import { stateLabel } from "../../lib/status.ts";
 import type { Stuck } from "../../lib/stuck.ts";
+import { isWaitingForInput, taskActions } from "../../lib/task-phase.ts";
 import { durationWords, relativeDuration } from "../../lib/time.ts";
+import type { ReplyProgress } from "./ReplySession.tsx";
 
 /** Rows have one height so the virtualizer can place them without measuring. */
 export const ROW_HEIGHT = 64;
@@ -26,6 +28,16 @@ interface TaskRowProps {
   /** Since when it has waited for a person (ms), when it is waiting for input. */
   waitingSince?: number;
   stuck?: Stuck;
+  /** What a reply sent from the list is doing. */
+  reply?: ReplyProgress;
+  canPauseResume: boolean;
+  onReply: (id: string) => void;
+}
+
+/** A task that waits for a person, or a paused one that a reply would resume, gets a Reply button. */
+export function offersReply(task: Task, canPauseResume: boolean): boolean {
+  const send = taskActions(task, { pauseResume: canPauseResume }).send;
+  return (send === "now" && isWaitingForInput(task)) || send === "resume-first";
 }
 
 export const TaskRow = memo(function TaskRow({
@@ -38,19 +50,40 @@ export const TaskRow = memo(function TaskRow({
   pauseReason,
   waitingSince,
   stuck,
+  reply,
+  canPauseResume,
+  onReply,
 }: TaskRowProps) {
   const title = task.display_name || task.name;
   const state = task.current_state;
   const health = task.workspace_agent_health;
   return (
-    <tr aria-rowindex={rowIndex} aria-selected={isSelected} style={{ height: ROW_HEIGHT }} className={isSelected ? "bg-sky-50" : undefined}>
+    <tr
+      aria-rowindex={rowIndex}
+      aria-selected={isSelected}
+      data-task-id={task.id}
+      style={{ height: ROW_HEIGHT }}
+      className={isSelected ? "bg-sky-50" : undefined}
+    >
       <td className="px-3">
         <input type="checkbox" aria-label={`Select ${title}`} checked={isSelected} onChange={() => onToggle(task.id)} />
       </td>
       <td className="truncate px-3">
-        <Link to={taskPath(task)} data-row-link className="block truncate font-medium text-sky-800 hover:underline" title={title}>
-          {title}
-        </Link>
+        <div className="flex items-center gap-2">
+          <Link to={taskPath(task)} data-row-link className="truncate font-medium text-sky-800 hover:underline" title={title}>
+            {title}
+          </Link>
+          {offersReply(task, canPauseResume) && (
+            <button
+              type="button"
+              aria-label={`Reply to ${title}`}
+              className="shrink-0 rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-slate-300 hover:bg-slate-100"
+              onClick={() => onReply(task.id)}
+            >
+              Reply
+            </button>
+          )}
+        </div>
         <div className="flex items-center gap-1 truncate text-xs text-slate-500">
           <span className="truncate font-mono">{task.name}</span>
           <span aria-hidden="true">·</span>
@@ -76,6 +109,7 @@ export const TaskRow = memo(function TaskRow({
             {waitingSince === undefined && <span className="text-slate-500"> · for {relativeDuration(state.timestamp, now)}</span>}
           </div>
         )}
+        {reply && <div className="truncate text-xs font-medium text-sky-900">{reply.text}</div>}
       </td>
       <td className="truncate px-3 text-xs">
         {health === null ? (

@@ -1,7 +1,8 @@
-import { memo, useMemo, useRef } from "react";
+import { memo, useMemo, useRef, type KeyboardEvent } from "react";
 import type { Stuck } from "../../lib/stuck.ts";
 import type { Task } from "../../wire/types.ts";
 import { usePauseReasons } from "../../queries/pause-reasons.ts";
+import type { ReplyProgress } from "./ReplySession.tsx";
 import { TaskRow, ROW_HEIGHT } from "./TaskRow.tsx";
 import { useWindowRows } from "./use-window-rows.ts";
 
@@ -16,7 +17,14 @@ interface TaskTableProps {
   selected: ReadonlySet<string>;
   onToggle: (id: string) => void;
   onToggleAll: () => void;
+  replies: ReadonlyMap<string, ReplyProgress>;
+  canPauseResume: boolean;
+  /** Keys on a focused row: r replies, p pauses, o opens (j and k move, app-wide). */
+  onRowKey: (key: "r" | "p", task: Task) => void;
+  onReply: (id: string) => void;
 }
+
+const ROW_KEYS = new Set(["r", "p", "o"]);
 
 const COLUMNS = 8;
 
@@ -33,6 +41,10 @@ export const TaskTable = memo(function TaskTable({
   selected,
   onToggle,
   onToggleAll,
+  replies,
+  canPauseResume,
+  onRowKey,
+  onReply,
 }: TaskTableProps) {
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const { start, end } = useWindowRows(bodyRef, tasks.length, ROW_HEIGHT, 8);
@@ -42,6 +54,16 @@ export const TaskTable = memo(function TaskTable({
   const pauseReasons = usePauseReasons(shown);
   const selectedCount = tasks.reduce((n, t) => n + (selected.has(t.id) ? 1 : 0), 0);
   const allSelected = tasks.length > 0 && selectedCount === tasks.length;
+  const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || !ROW_KEYS.has(e.key)) return;
+    const target = e.target as HTMLElement;
+    const row = target.closest<HTMLElement>("tr[data-task-id]");
+    const task = tasks.find((t) => t.id === row?.dataset.taskId);
+    if (!row || !task) return;
+    e.preventDefault();
+    if (e.key === "o") row.querySelector<HTMLAnchorElement>("a[data-row-link]")?.click();
+    else onRowKey(e.key as "r" | "p", task);
+  };
 
   return (
     <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
@@ -93,7 +115,7 @@ export const TaskTable = memo(function TaskTable({
             </th>
           </tr>
         </thead>
-        <tbody ref={bodyRef} className="divide-y divide-slate-100">
+        <tbody ref={bodyRef} className="divide-y divide-slate-100" onKeyDown={onKeyDown}>
           {before > 0 && (
             <tr aria-hidden="true" style={{ height: before }}>
               <td colSpan={COLUMNS} />
@@ -112,6 +134,9 @@ export const TaskTable = memo(function TaskTable({
                 waitingSince={waits.get(task.id)}
                 stuck={stuck.get(task.id)}
                 onToggle={onToggle}
+                reply={replies.get(task.id)}
+                canPauseResume={canPauseResume}
+                onReply={onReply}
               />
             );
           })}

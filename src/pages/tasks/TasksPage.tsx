@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import type { Task, TaskStatus } from "../../wire/types.ts";
 import { ErrorBanner } from "../../components/ErrorBanner.tsx";
@@ -7,6 +7,7 @@ import { RefreshNotice } from "../../components/RefreshNotice.tsx";
 import { useNow } from "../../components/use-now.ts";
 import { describeError, isRateLimited } from "../../lib/errors.ts";
 import { filtersToParams, parseFilters, serverQuery, type TaskFilters } from "../../lib/task-filters.ts";
+import { taskActions } from "../../lib/task-phase.ts";
 import { useDeployment } from "../../queries/deployment.ts";
 import { usePermissions } from "../../queries/permissions.ts";
 import { organizationsQuery } from "../../queries/directory.ts";
@@ -21,9 +22,15 @@ import { ListSkeleton, UpdatedAgo } from "./ListStatus.tsx";
 import { TaskTable } from "./TaskTable.tsx";
 import { useSearchDraft } from "./use-search-draft.ts";
 import { useTaskView } from "./use-task-view.ts";
+import { useReplies } from "./use-replies.ts";
+
+// Its own chunk: the send rules and the composer load with the first reply, not with the list.
+const ReplySession = lazy(() => import("./ReplySession.tsx"));
 
 /** Coder's own list polls every 10 s; React Query pauses the interval while the tab is hidden. */
 const POLL_MS = 10_000;
+/** While a reply waits for its task to resume or its agent to be idle, the list looks sooner. */
+const REPLY_POLL_MS = 3_000;
 const NO_TASKS: Task[] = [];
 
 /**
@@ -47,7 +54,9 @@ export function TasksPage() {
   const permissions = usePermissions();
   const deployment = useDeployment();
   const organizations = useQuery(organizationsQuery());
-  const list = useQuery({ ...taskListQuery(serverQuery(filters)), refetchInterval: POLL_MS });
+  const replies = useReplies();
+  const list = useQuery({ ...taskListQuery(serverQuery(filters)), refetchInterval: replies.pending ? REPLY_POLL_MS : POLL_MS });
+  const tasksById = useMemo(() => new Map((list.data?.tasks ?? NO_TASKS).map((t) => [t.id, t])), [list.data]);
   const waits = useWaitingSince(list.data?.tasks ?? NO_TASKS);
   const stuck = useStuck(list.data?.tasks ?? NO_TASKS, filters.stuckLimits, now);
   const stuckIds = useMemo(() => new Set(stuck.keys()), [stuck]);
@@ -73,6 +82,25 @@ export function TasksPage() {
     setConfirming(null);
     bulk.mutate({ action, tasks }, { onSuccess: () => setSelected(new Set()) });
   };
+
+  const [keyNote, setKeyNote] = useState("");
+  const { mutate: runBulk } = bulk;
+  const { open: openReply } = replies;
+  const onRowKey = useCallback(
+    (key: "r" | "p", task: Task) => {
+      const actions = taskActions(task, { pauseResume: deployment.canPauseResume });
+      const title = task.display_name || task.name;
+      if (key === "r") {
+        if (actions.send !== null) return openReply(task.id);
+        return setKeyNote(`${title} takes no messages while it is ${task.status}.`);
+      }
+      if (!actions.pause.offered) return setKeyNote(`${title} cannot be paused${task.status === "paused" ? ": it is paused" : ""}.`);
+      if (actions.pause.blockedBy) return setKeyNote(`${title} cannot be paused now. ${actions.pause.blockedBy}`);
+      setKeyNote("");
+      runBulk({ action: "pause", tasks: [task] });
+    },
+    [deployment.canPauseResume, openReply, runBulk],
+  );
 
   const toggleStatus = (status: TaskStatus) =>
     update({ statuses: filters.statuses.includes(status) ? filters.statuses.filter((s) => s !== status) : [...filters.statuses, status] });
@@ -105,6 +133,17 @@ export function TasksPage() {
         onAction={run}
         onClear={() => setSelected(new Set())}
       />
+      <p role="status" className="text-sm text-slate-700 empty:hidden">
+        {keyNote}
+      </p>
+      <Suspense fallback={null}>
+        {replies.sessions.map((id) => {
+          const task = tasksById.get(id);
+          return (
+            task && <ReplySession key={id} task={task} open={replies.openId === id} onClose={replies.close} onProgress={replies.report} />
+          );
+        })}
+      </Suspense>
       {confirming && (
         <ConfirmDeleteDialog tasks={confirming} onConfirm={() => run("delete", confirming)} onCancel={() => setConfirming(null)} />
       )}
@@ -130,6 +169,10 @@ export function TasksPage() {
               selected={selected}
               onToggle={toggle}
               onToggleAll={toggleAll}
+              replies={replies.progress}
+              canPauseResume={deployment.canPauseResume}
+              onRowKey={onRowKey}
+              onReply={openReply}
             />
           )}
         </>

@@ -38,7 +38,7 @@ describe("keyboard shortcuts", () => {
     const { user } = renderApp("/tasks", { as: "alice" });
     await screen.findByRole("table");
     await user.keyboard("?");
-    const dialog = screen.getByRole("dialog", { name: "Keyboard shortcuts" });
+    const dialog = await screen.findByRole("dialog", { name: "Keyboard shortcuts" });
     expect(dialog).toHaveTextContent("Next / previous task in the list");
     await user.keyboard("{Escape}");
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
@@ -95,7 +95,7 @@ describe("notifications", () => {
     const { user } = renderApp("/tasks", { as: "alice", sim });
     await screen.findByRole("table");
     await user.click(screen.getByRole("button", { name: "Notifications" }));
-    const waiting = screen.getByRole("checkbox", { name: "A task is waiting for my input" });
+    const waiting = await screen.findByRole("checkbox", { name: "A task is waiting for my input" });
     expect(waiting).not.toBeChecked();
     await user.click(waiting);
     expect(screen.getByRole("button", { name: "Notifications (1 on)" })).toBeInTheDocument();
