@@ -1,7 +1,8 @@
 import { CoderError, type ValidationError } from "./errors.ts";
 
 /**
- * Coder's searchTerms: lower-case everything, split on spaces outside double quotes, drop the quotes,
+ * Coder's searchTerms: lower-case everything, split on spaces outside double quotes, then on the colon
+ * outside them, drop the quotes,
  * `key:value` tokens become params and every bare word is joined into one value for `bareKey`.
  */
 export function parseQuery(raw: string, bareKey: string, allowed: readonly string[], failure: string): Map<string, string> {
@@ -23,16 +24,18 @@ export function parseQuery(raw: string, bareKey: string, allowed: readonly strin
   const validations: ValidationError[] = [];
   const values = new Map<string, string[]>();
   const bare: string[] = [];
-  for (const token of tokens.map((t) => t.replaceAll('"', ""))) {
-    if (!token.includes(":")) {
-      if (token) bare.push(token);
-      continue;
-    }
-    if (token.startsWith(":") || token.endsWith(":")) {
+  for (const element of tokens) {
+    // A colon inside quotes belongs to the value (`last_used_after:"2026-01-02T03:04:05Z"`), as in Coder.
+    const parts = splitOutsideQuotes(element, ":").map((part) => part.replaceAll('"', ""));
+    const token = element.replaceAll('"', "");
+    if (element.startsWith(":") || element.endsWith(":")) {
       validations.push({ field: "q", detail: `Query element "${token}" cannot start or end with ':'` });
       continue;
     }
-    const parts = token.split(":");
+    if (parts.length === 1) {
+      if (token) bare.push(token);
+      continue;
+    }
     if (parts.length > 2) {
       validations.push({ field: "q", detail: `Query element "${token}" can only contain 1 ':'` });
       continue;
@@ -58,4 +61,21 @@ export function parseQuery(raw: string, bareKey: string, allowed: readonly strin
   }
   if (validations.length > 0) throw new CoderError(400, failure, undefined, validations);
   return params;
+}
+
+function splitOutsideQuotes(text: string, delimiter: string): string[] {
+  const parts: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    if (ch === delimiter && !quoted) {
+      parts.push(current);
+      current = "";
+    } else {
+      current += ch;
+    }
+  }
+  parts.push(current);
+  return parts;
 }

@@ -2,7 +2,7 @@ import { createManualClock, randomUuid, pick, type Clock, type Random } from "./
 import { latestBuild } from "./derive.ts";
 import type { Engine, Plan } from "./engine.ts";
 import { generateNames } from "./names.ts";
-import type { SiteRole, User } from "./model.ts";
+import type { SiteRole, Task, User, Workspace } from "./model.ts";
 import { EXTERNAL_AUTH_PROVIDERS, ORGANIZATIONS, PASSWORD, PROMPTS, TEMPLATES, USERS } from "./seed-data.ts";
 import type { Store } from "./store.ts";
 
@@ -11,7 +11,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** What happens to a seeded task after it is created, in simulated minutes from its creation. */
-interface TaskSpec {
+export interface TaskSpec {
   owner: string;
   template: string;
   prompt: string;
@@ -20,6 +20,10 @@ interface TaskSpec {
   plan: Plan;
   pauseAfter?: number;
   resumeAfter?: number;
+  /** Each time its agent waits for input, the owner answers this long (ms) after the wait began, in turn. */
+  answers?: number[];
+  /** After the last answer's work, the agent reports this. */
+  then?: "complete" | "failure";
 }
 
 const ok: Plan = { build: "succeed", agent: "ready", finish: "idle", pullRequest: false, after: "none" };
@@ -89,6 +93,37 @@ function demoSpecs(): TaskSpec[] {
   return specs;
 }
 
+const ANSWERS = ["Yes, go ahead", "Please also update the docs", "Looks good, open the pull request", "Use the existing helper instead"];
+
+/**
+ * Four weeks of history before the demo's last days: two tasks a day, each answered by its owner after known
+ * waits, then finished, failed or left waiting; some fail to build or start. The insights page's numbers
+ * follow from this table (tests read it).
+ */
+export function historySpecs(): TaskSpec[] {
+  const owners = ["alice", "bob", "admin", "olivia"];
+  const specs: TaskSpec[] = [];
+  for (let day = 5; day <= 29; day++) {
+    for (const slot of [0, 1]) {
+      const n = day * 2 + slot;
+      const owner = owners[n % owners.length] ?? "alice";
+      const template = owner === "olivia" ? "platform-agent" : "claude-code";
+      const age = day * DAY - (9 + slot * 5) * HOUR;
+      const prompt = `Sprint ${12 - Math.floor(day / 7)}: ${PROMPTS[n % PROMPTS.length] ?? ""}`;
+      if (n % 9 === 2) specs.push({ owner, template, prompt, age, plan: plans.buildFails });
+      else if (n % 9 === 5) specs.push({ owner, template, prompt, age, plan: plans.startError });
+      else if (n % 11 === 7) specs.push({ owner, template, prompt, age, plan: plans.startTimeout });
+      else {
+        const answers = [((n % 5) + 1) * 7 * MINUTE];
+        if (n % 3 === 0) answers.push(((n % 4) + 1) * 13 * MINUTE);
+        const then = n % 7 === 3 ? undefined : n % 6 === 1 ? "failure" : "complete";
+        specs.push({ owner, template, prompt, age, plan: n % 13 === 4 ? plans.unhealthy : plans.idle, answers, then });
+      }
+    }
+  }
+  return specs;
+}
+
 /** SIM_TASKS=N: N tasks spread over 30 days, nearly all at rest, for scale tests. */
 function bulkSpecs(count: number, random: Random, engine: Engine): TaskSpec[] {
   const owners = USERS.map((u) => u.username);
@@ -118,9 +153,10 @@ export interface SeedOptions {
   setClock: (clock: Clock) => void;
   clock: Clock;
   taskCount?: number;
+  history: boolean;
 }
 
-export function seed({ store, engine, random, setClock, clock, taskCount }: SeedOptions): void {
+export function seed({ store, engine, random, setClock, clock, taskCount, history }: SeedOptions): void {
   const now = clock.now();
   const replay = createManualClock(now - 31 * DAY);
   setClock(replay);
@@ -208,7 +244,9 @@ export function seed({ store, engine, random, setClock, clock, taskCount }: Seed
     });
   }
 
-  const specs = (taskCount === undefined ? demoSpecs() : bulkSpecs(taskCount, random, engine)).sort((a, b) => b.age - a.age);
+  const specs = (
+    taskCount === undefined ? [...(history ? historySpecs() : []), ...demoSpecs()] : bulkSpecs(taskCount, random, engine)
+  ).sort((a, b) => b.age - a.age);
   for (const spec of specs) {
     replay.advance(Math.max(0, now - spec.age - replay.now()));
     engine.scheduler.runDue();
@@ -243,9 +281,31 @@ function createSeedTask(store: Store, engine: Engine, random: Random, spec: Task
       if (latestBuild(ws)?.transition === "start") engine.stopBuild(task, ws, owner.id, "task_manual_pause");
     });
   }
+  if (spec.answers !== undefined) answer(engine, task, ws, spec.answers, spec.then);
   if (spec.resumeAfter !== undefined) {
     engine.scheduler.after(spec.resumeAfter, () => {
       if (latestBuild(ws)?.transition === "stop") engine.startBuild(task, ws, owner.id, "task_resume", { ...spec.plan, after: "none" });
     });
   }
+}
+
+/** Time enough for a start build, the agent's startup and a piece of work to end in a report. */
+const SETTLE_MS = 60_000;
+
+/** The owner answers the waiting agent `waits[0]` after its wait began, then the next wait, and so on. */
+function answer(engine: Engine, task: Task, ws: Workspace, waits: number[], then: TaskSpec["then"]): void {
+  const [wait, ...rest] = waits;
+  if (wait === undefined) {
+    if (then) engine.scheduler.after(SETTLE_MS, () => engine.reportAppStatus(ws, then, then === "complete" ? "Finished" : "Blocked", ""));
+    return;
+  }
+  engine.scheduler.after(SETTLE_MS, () => {
+    const last = ws.appStatuses[ws.appStatuses.length - 1];
+    if (last?.state !== "idle") return;
+    engine.scheduler.at(last.createdAt + wait, () => {
+      if (latestBuild(ws)?.transition !== "start" || task.conversation.busy) return;
+      engine.send(task, ws, ANSWERS[waits.length % ANSWERS.length] ?? "");
+      answer(engine, task, ws, rest, then);
+    });
+  });
 }

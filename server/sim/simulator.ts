@@ -27,6 +27,8 @@ export interface SimulatorOptions {
   rates?: Rates;
   /** SIM_TASKS: seed this many tasks instead of the demo set. */
   taskCount?: number;
+  /** Four weeks of finished tasks behind the demo (the insights page's history); on unless turned off. */
+  history?: boolean;
   /** SIM_FAULT_RATE: the fraction of /api requests answered with a 500 or 503. */
   faultRate?: number;
   /** SIM_LATENCY_MS: added to every /api request. */
@@ -74,7 +76,15 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const sockets = new SocketRoutes(() => scheduler.runDue());
   const sim: Sim = { store, engine, random, version, features, sockets };
 
-  seed({ store, engine, random, clock, setClock: (c) => scheduler.useClock(c), taskCount: options.taskCount });
+  seed({
+    store,
+    engine,
+    random,
+    clock,
+    setClock: (c) => scheduler.useClock(c),
+    taskCount: options.taskCount,
+    history: options.history ?? true,
+  });
   // Encode every task once up front so the first list request is as fast as the rest.
   for (const task of store.tasks.values()) taskJsonBytes(store, task);
 

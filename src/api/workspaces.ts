@@ -17,6 +17,11 @@ export async function listWorkspacesById(ids: readonly string[], signal?: AbortS
   return replies.flatMap((reply) => reply.workspaces);
 }
 
+/** One page of the workspace list for a search query (Coder's `count` is the total of matches). */
+export function listWorkspacesPage(q: string, limit: number, offset: number, signal?: AbortSignal): Promise<WorkspacesResponse> {
+  return request("/api/v2/workspaces", { query: { q, limit: String(limit), offset: String(offset) }, signal });
+}
+
 export function getWorkspace(id: string, signal?: AbortSignal): Promise<Workspace> {
   return request(`/api/v2/workspaces/${encodeURIComponent(id)}`, { signal });
 }

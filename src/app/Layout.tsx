@@ -43,6 +43,9 @@ export function Layout() {
             <NavLink to="/tasks/new" className={navLink}>
               New task
             </NavLink>
+            <NavLink to="/insights" className={navLink}>
+              Insights
+            </NavLink>
             <NavLink to="/wall" className={navLink}>
               Wall
             </NavLink>

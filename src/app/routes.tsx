@@ -37,6 +37,7 @@ export const routes: RouteObject[] = [
           { path: "/", element: <Navigate to="/tasks" replace /> },
           { path: "/tasks", element: <TasksPage /> },
           { path: "/tasks/new", element: lazyPage(() => import("../pages/new-task/NewTaskPage.tsx"), "NewTaskPage") },
+          { path: "/insights", element: lazyPage(() => import("../pages/insights/InsightsPage.tsx"), "InsightsPage") },
           { path: "/tasks/:user/:task", element: lazyPage(() => import("../pages/task/TaskPage.tsx"), "TaskPage") },
         ],
       },

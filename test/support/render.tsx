@@ -14,7 +14,8 @@ import { setCurrentSimulator } from "./sim-handle.ts";
 export const SESSION_KEY = "coder-tasks.session-token";
 
 export function newSimulator(options: SimulatorOptions = {}): Simulator {
-  const sim = createSimulator({ clock: createManualClock(Date.now()), rates: CALM_RATES, ...options });
+  // The demo's last days only, unless a test asks for the weeks of history (a short list suits jsdom's table).
+  const sim = createSimulator({ clock: createManualClock(Date.now()), rates: CALM_RATES, history: false, ...options });
   setCurrentSimulator(sim);
   return sim;
 }

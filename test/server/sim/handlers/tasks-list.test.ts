@@ -15,7 +15,7 @@ describe("GET /tasks", () => {
     const reply = await list(t, "admin");
     expect(reply.status).toBe(200);
     expect(reply.body.count).toBe(reply.body.tasks.length);
-    expect(reply.body.tasks.length).toBe(40);
+    expect(reply.body.tasks.length).toBe(90);
     expect(owners(reply)).toEqual(new Set(["admin", "alice", "bob", "olivia"]));
     const created = reply.body.tasks.map((task: { created_at: string }) => Date.parse(task.created_at));
     expect(created).toEqual([...created].sort((a, b) => b - a));

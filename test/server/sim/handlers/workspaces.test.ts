@@ -174,6 +174,21 @@ describe("GET /workspaces", () => {
     expect(named.body.workspaces.map((ws: { id: string }) => ws.id)).toEqual([a.workspace_id]);
   });
 
+  it("takes a time with colons in quotes: last_used_after keeps the workspaces used since then", async () => {
+    const t = await startSim();
+    const all = await t.as("admin").get("/api/v2/workspaces?q=has-ai-task:true");
+    const times = all.body.workspaces.map((ws: { last_used_at: string }) => ws.last_used_at).sort();
+    const since = times[Math.floor(times.length / 2)];
+    const q = encodeURIComponent(`has-ai-task:true last_used_after:"${since}"`);
+    const recent = await t.as("admin").get(`/api/v2/workspaces?q=${q}`);
+    expect(recent.status).toBe(200);
+    expect(recent.body.count).toBe(times.filter((at: string) => at > since).length);
+    expect(recent.body.count).toBeGreaterThan(0);
+    const unquoted = await t.as("admin").get(`/api/v2/workspaces?q=${encodeURIComponent(`last_used_after:${since}`)}`);
+    expect(unquoted.status).toBe(400);
+    expect(unquoted.body.validations[0].detail).toBe(`Query element "last_used_after:${since.toLowerCase()}" can only contain 1 ':'`);
+  });
+
   it.each([
     [
       "limit=-1",

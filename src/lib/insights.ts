@@ -1,0 +1,265 @@
+import type { Task, Workspace, WorkspaceAppStatus, WorkspaceBuild } from "../wire/types.ts";
+import { agentState } from "./task-phase.ts";
+import { appStatuses } from "./waiting.ts";
+
+/** What Coder's records tell of one task beyond the task list: its app's reports and its pauses. */
+export interface History {
+  /** The chat app's reports, newest first (as Coder sends them). */
+  statuses: readonly WorkspaceAppStatus[];
+  /** Each pause as [from, to] in ms, to null while it lasts; oldest first. */
+  pauses: readonly (readonly [number, number | null])[];
+  /** Whether the chat app reports itself unhealthy. */
+  appUnhealthy: boolean;
+}
+
+/**
+ * A task's history from its workspace (as the workspace list carries it) and, when they were read, its builds
+ * (newest first): every stop build begins a pause that the next start build ends. Without the builds only
+ * the current pause is known.
+ */
+export function historyOf(
+  task: Pick<Task, "workspace_app_id">,
+  workspace: Workspace,
+  builds: readonly WorkspaceBuild[] | undefined,
+): History {
+  const latest = workspace.latest_build;
+  const pauses: [number, number | null][] = [];
+  for (const build of builds ? [...builds].reverse() : [latest]) {
+    const at = Date.parse(build.created_at);
+    const open = pauses[pauses.length - 1];
+    if (build.transition === "stop" && (!open || open[1] !== null)) pauses.push([at, null]);
+    else if (build.transition !== "stop" && open && open[1] === null) open[1] = at;
+  }
+  const apps = [latest, ...(builds ?? [])].flatMap((b) => b.resources.flatMap((r) => r.agents ?? []).flatMap((a) => a.apps));
+  const app = apps.find((a) => a.id === task.workspace_app_id);
+  return { statuses: appStatuses(task, workspace, builds ?? []), pauses, appUnhealthy: app?.health === "unhealthy" };
+}
+
+export type Outcome = "completed" | "failed" | "error" | "open";
+export const OUTCOMES: readonly Outcome[] = ["completed", "failed", "error", "open"];
+
+export type FailureSource = "build" | "agent-start" | "app-unhealthy" | "agent-failure";
+export const FAILURE_SOURCES: readonly FailureSource[] = ["build", "agent-start", "app-unhealthy", "agent-failure"];
+
+export interface Spread {
+  count: number;
+  /** Milliseconds; null without any value. */
+  p50: number | null;
+  p90: number | null;
+}
+
+export interface Insights {
+  /** The first day of the window (local midnight, ms) and each day's label, oldest first. */
+  from: number;
+  days: string[];
+  /** Tasks created per day, by what became of them. */
+  created: Record<Outcome, number[]>;
+  /** How long agents waited for a person's answer (from going idle to working again), over the window. */
+  response: { all: Spread; byOwner: Map<string, Spread>; byTemplate: Map<string, Spread> };
+  /** From a task's creation to its agent's first report. */
+  firstReport: { all: Spread; byTemplate: Map<string, Spread> };
+  failures: Record<FailureSource, number>;
+  /** Hours per day spent working, waiting for a person, and paused. */
+  hours: { working: number[]; waiting: number[]; paused: number[] };
+  /** Tasks in the window, and how many of those had their history read. */
+  tasks: number;
+  withHistory: number;
+}
+
+const HOUR = 3_600_000;
+
+/** Local midnight of the day `ms` falls in. */
+function dayStart(ms: number): number {
+  const d = new Date(ms);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+}
+
+const nextDay = (ms: number) => {
+  const d = new Date(ms);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
+};
+
+function dayLabel(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+/** Nearest-rank percentiles of a list of durations. */
+export function spread(values: number[]): Spread {
+  if (values.length === 0) return { count: 0, p50: null, p90: null };
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? null;
+  return { count: sorted.length, p50: rank(0.5), p90: rank(0.9) };
+}
+
+function spreads(groups: Map<string, number[]>): Map<string, Spread> {
+  return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)).map(([key, values]) => [key, spread(values)]));
+}
+
+function push(groups: Map<string, number[]>, key: string, value: number): void {
+  const list = groups.get(key);
+  if (list) list.push(value);
+  else groups.set(key, [value]);
+}
+
+/** What became of a task: its agent's last word, or Coder's error status; anything else is still open. */
+export function outcomeOf(task: Pick<Task, "status" | "current_state">): Outcome {
+  if (task.status === "error") return "error";
+  const state = agentState(task);
+  if (state === "complete") return "completed";
+  if (state === "failed") return "failed";
+  return "open";
+}
+
+/** Where a task's failure came from, the first that applies; null for a task that did not fail. */
+export function failureOf(task: Task, history: History | undefined): FailureSource | null {
+  if (task.workspace_status === "failed") return "build";
+  const lifecycle = task.workspace_agent_lifecycle;
+  if (lifecycle === "start_error" || lifecycle === "start_timeout") return "agent-start";
+  if (history ? history.appUnhealthy : task.workspace_agent_health?.healthy === false) return "app-unhealthy";
+  if (agentState(task) === "failed") return "agent-failure";
+  return null;
+}
+
+/**
+ * The time between `from` and `to` that falls in the window, split by day and with the task's pauses taken
+ * out (the pauses count on their own).
+ */
+function spendTime(
+  into: number[],
+  from: number,
+  to: number,
+  window: { from: number; starts: number[] },
+  pauses: History["pauses"],
+  now: number,
+): void {
+  let pieces: [number, number][] = [[Math.max(from, window.from), Math.min(to, now)]];
+  for (const [pFrom, pTo] of pauses) {
+    const end = pTo ?? now;
+    pieces = pieces.flatMap(([a, b]): [number, number][] =>
+      end <= a || pFrom >= b
+        ? [[a, b]]
+        : (
+            [
+              [a, Math.min(b, pFrom)],
+              [Math.max(a, end), b],
+            ] as [number, number][]
+          ).filter(([x, y]) => y > x),
+    );
+  }
+  for (const [a, b] of pieces) addByDay(into, a, b, window.starts);
+}
+
+function addByDay(into: number[], from: number, to: number, starts: number[]): void {
+  let at = from;
+  while (at < to) {
+    const index = dayIndex(starts, at);
+    const end = Math.min(to, starts[index + 1] ?? to);
+    if (index >= 0) into[index] = (into[index] ?? 0) + (end - at) / HOUR;
+    at = end;
+  }
+}
+
+/** The index of the day that `ms` falls in (binary search over the days' starts). */
+function dayIndex(starts: number[], ms: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  if (ms < (starts[0] ?? 0)) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= ms) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * The insights over the last `days` days (today included) of `tasks`, from the task list and, where read, each
+ * task's history (by task id). Everything is counted for tasks created in the window, except time, which
+ * counts wherever it falls in the window.
+ */
+export function computeInsights(tasks: readonly Task[], histories: ReadonlyMap<string, History>, now: number, days: number): Insights {
+  const starts: number[] = [];
+  for (let at = dayStart(now - (days - 1) * 24 * HOUR); starts.length < days; at = nextDay(at)) starts.push(at);
+  const from = starts[0] ?? now;
+  const window = { from, starts };
+  const zeros = () => starts.map(() => 0);
+  const created = { completed: zeros(), failed: zeros(), error: zeros(), open: zeros() };
+  const failures: Record<FailureSource, number> = { build: 0, "agent-start": 0, "app-unhealthy": 0, "agent-failure": 0 };
+  const hours = { working: zeros(), waiting: zeros(), paused: zeros() };
+  const responses: number[] = [];
+  const responseByOwner = new Map<string, number[]>();
+  const responseByTemplate = new Map<string, number[]>();
+  const firsts: number[] = [];
+  const firstByTemplate = new Map<string, number[]>();
+  let inWindow = 0;
+  let withHistory = 0;
+
+  for (const task of tasks) {
+    const createdAt = Date.parse(task.created_at);
+    const history = histories.get(task.id);
+    const isNew = createdAt >= from && createdAt <= now;
+    const template = task.template_display_name || task.template_name;
+    if (isNew) {
+      inWindow++;
+      if (history) withHistory++;
+      const day = dayIndex(starts, createdAt);
+      created[outcomeOf(task)][day] = (created[outcomeOf(task)][day] ?? 0) + 1;
+      const failure = failureOf(task, history);
+      if (failure) failures[failure]++;
+    }
+    if (!history) continue;
+    const pauses = history.pauses;
+    const statuses = history.statuses;
+    for (const [pFrom, pTo] of pauses) {
+      // A task paused after its agent finished (or gave up) is done, not held up: that pause is not its time.
+      const before = statuses.find((s) => Date.parse(s.created_at) < pFrom)?.state;
+      if (before === "complete" || before === "failure") continue;
+      addByDay(hours.paused, Math.max(pFrom, from), Math.min(pTo ?? now, now), starts);
+    }
+    const oldest = statuses[statuses.length - 1];
+    if (isNew && oldest) {
+      const first = Date.parse(oldest.created_at) - createdAt;
+      firsts.push(first);
+      push(firstByTemplate, template, first);
+    }
+    // The last report lasts until now while the task runs or is paused (pauses come off); otherwise until its last change.
+    const openEnded = task.status === "active" || task.status === "paused";
+    const lastEnd = openEnded ? now : Date.parse(task.updated_at);
+    let idleSince: number | null = null;
+    for (let i = statuses.length - 1; i >= 0; i--) {
+      const status = statuses[i];
+      if (!status) continue;
+      const at = Date.parse(status.created_at);
+      const next = statuses[i - 1];
+      const end = next ? Date.parse(next.created_at) : lastEnd;
+      if (status.state === "working") {
+        if (idleSince !== null && idleSince >= from) {
+          const wait = at - idleSince;
+          responses.push(wait);
+          push(responseByOwner, task.owner_name, wait);
+          push(responseByTemplate, template, wait);
+        }
+        idleSince = null;
+        spendTime(hours.working, at, end, window, pauses, now);
+      } else if (status.state === "idle") {
+        idleSince ??= at;
+        spendTime(hours.waiting, at, end, window, pauses, now);
+      } else {
+        idleSince = null;
+      }
+    }
+  }
+
+  return {
+    from,
+    days: starts.map(dayLabel),
+    created,
+    response: { all: spread(responses), byOwner: spreads(responseByOwner), byTemplate: spreads(responseByTemplate) },
+    firstReport: { all: spread(firsts), byTemplate: spreads(firstByTemplate) },
+    failures,
+    hours,
+    tasks: inWindow,
+    withHistory,
+  };
+}

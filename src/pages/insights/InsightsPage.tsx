@@ -1,0 +1,352 @@
+import { useQuery } from "@tanstack/react-query";
+import { useMemo, type ReactNode } from "react";
+import { useSearchParams } from "react-router";
+import { ChoiceGroup } from "../../components/ChoiceGroup.tsx";
+import { ErrorBanner } from "../../components/ErrorBanner.tsx";
+import { RefreshNotice } from "../../components/RefreshNotice.tsx";
+import { useNow } from "../../components/use-now.ts";
+import { describeError } from "../../lib/errors.ts";
+import {
+  computeInsights,
+  FAILURE_SOURCES,
+  historyOf,
+  type FailureSource,
+  type History,
+  type Insights,
+  type Spread,
+} from "../../lib/insights.ts";
+import { serverQuery } from "../../lib/task-filters.ts";
+import { insightsRecordsQuery, INSIGHTS_REFRESH_MS, type InsightsRecords } from "../../queries/insights.ts";
+import { usePermissions } from "../../queries/permissions.ts";
+import { taskListQuery } from "../../queries/tasks.ts";
+import type { Task } from "../../wire/types.ts";
+import { OrganizationPicker, OwnerPicker } from "../tasks/PeoplePickers.tsx";
+import { BarChart, type Series } from "./BarChart.tsx";
+import { DataTable, type Table } from "./DataTable.tsx";
+
+const PERIODS = [
+  { value: "7", label: "Last 7 days" },
+  { value: "30", label: "Last 30 days" },
+] as const;
+
+const FAILURE_NAMES: Record<FailureSource, string> = {
+  build: "Build failed",
+  "agent-start": "Agent start error or timeout",
+  "app-unhealthy": "App unhealthy",
+  "agent-failure": "Agent reported failure",
+};
+
+const COLORS = { completed: "#15803d", failed: "#b91c1c", error: "#7c2d12", open: "#0369a1", p50: "#0369a1", p90: "#94a3b8" };
+const HOURS_COLORS = { working: "#0369a1", waiting: "#d97706", paused: "#64748b" };
+
+const minutes = (ms: number | null) => (ms === null ? "–" : (ms / 60_000).toFixed(1));
+const formatMinutes = (v: number) => `${Number.isInteger(v) ? v : v.toFixed(1)} min`;
+const formatCount = (v: number) => String(Math.round(v * 10) / 10);
+const formatHours = (v: number) => `${Number.isInteger(v) ? v : v.toFixed(1)} h`;
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+function histories(tasks: readonly Task[], records: InsightsRecords | undefined): Map<string, History> {
+  const out = new Map<string, History>();
+  if (!records) return out;
+  const byId = new Map(records.workspaces.map((ws) => [ws.id, ws]));
+  for (const task of tasks) {
+    const ws = byId.get(task.workspace_id ?? "");
+    if (ws) out.set(task.id, historyOf(task, ws, records.builds.get(ws.id)));
+  }
+  return out;
+}
+
+/**
+ * How the tasks in view went over the last 7 or 30 days: what became of them, how long agents waited for
+ * people, how long they took to report, where failures came from, and where the hours went. Every chart's
+ * numbers are in a table beside it, and in a CSV file.
+ */
+export function InsightsPage() {
+  const [params, setParams] = useSearchParams();
+  const days = params.get("days") === "30" ? 30 : 7;
+  const owner = params.get("owner") ?? "";
+  const organization = params.get("organization") ?? "";
+  const set = (key: string, value: string) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (value) next.set(key, value);
+      else next.delete(key);
+      return next;
+    });
+  const permissions = usePermissions();
+  const canSeeOthers = permissions.canSeeAllTasks || permissions.orgsWithAllTasks.size > 0 || owner !== "" || organization !== "";
+
+  const now = useNow(INSIGHTS_REFRESH_MS);
+  const terms = serverQuery({ owner, organization });
+  const tasks = useQuery({ ...taskListQuery(terms), refetchInterval: INSIGHTS_REFRESH_MS });
+  const records = useQuery(insightsRecordsQuery(terms, days));
+  const insights = useMemo(() => {
+    if (!tasks.data) return null;
+    return computeInsights(tasks.data.tasks, histories(tasks.data.tasks, records.data), now, days);
+  }, [tasks.data, records.data, days, now]);
+
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Insights</h1>
+      <div className="flex flex-wrap items-center gap-4">
+        <ChoiceGroup
+          label="Period"
+          options={PERIODS}
+          value={String(days) as "7" | "30"}
+          onChange={(v) => set("days", v === "30" ? "30" : "")}
+        />
+        {canSeeOthers && (
+          <>
+            <OwnerPicker value={owner} onChange={(v) => set("owner", v)} />
+            <OrganizationPicker value={organization} onChange={(v) => set("organization", v)} />
+          </>
+        )}
+      </div>
+      {tasks.data && <RefreshNotice failure={tasks.failureReason} error={tasks.error} updatedAt={tasks.dataUpdatedAt} />}
+      {records.data && records.isError && (
+        <RefreshNotice failure={records.failureReason} error={records.error} updatedAt={records.dataUpdatedAt} />
+      )}
+      {!insights ? (
+        tasks.isError ? (
+          <ErrorBanner error={describeError(tasks.error)} title="Could not load tasks" onRetry={() => void tasks.refetch()} />
+        ) : (
+          <p role="status" className="text-slate-600">
+            Loading tasks…
+          </p>
+        )
+      ) : (
+        <InsightsView insights={insights} records={records.data} recordsError={records.data ? null : records.error} days={days} />
+      )}
+    </div>
+  );
+}
+
+function InsightsView({
+  insights,
+  records,
+  recordsError,
+  days,
+}: {
+  insights: Insights;
+  records: InsightsRecords | undefined;
+  recordsError: unknown;
+  days: number;
+}) {
+  const charts = useMemo(() => chartsOf(insights), [insights]);
+  const file = (name: string) => `${name}-${days}d.csv`;
+  const pending = records ? null : recordsError ? (
+    <ErrorBanner error={describeError(recordsError)} title="Could not read the workspaces' report histories" />
+  ) : (
+    <p role="status" className="text-sm text-slate-600">
+      Reading the agents' report histories…
+    </p>
+  );
+  return (
+    <>
+      <Partial insights={insights} records={records} />
+      <dl aria-label="Summary" className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        <Figure label="Tasks created">{insights.tasks}</Figure>
+        <Figure label="People's response, median">{records ? spreadWords(insights.response.all, "p50") : "…"}</Figure>
+        <Figure label="People's response, 90th percentile">{records ? spreadWords(insights.response.all, "p90") : "…"}</Figure>
+        <Figure label="Failed">{FAILURE_SOURCES.reduce((n, s) => n + insights.failures[s], 0)}</Figure>
+      </dl>
+      <Section title="Tasks created per day, by outcome">
+        <BarChart
+          label="Tasks created per day"
+          categoryLabel="Day"
+          categories={charts.dayLabels}
+          series={charts.created}
+          stacked
+          format={formatCount}
+        />
+        <DataTable caption="Tasks created per day, by outcome" table={charts.createdTable} filename={file("tasks-created")} />
+      </Section>
+      <Section title="How long agents waited for a person">
+        {pending ?? (
+          <>
+            <p className="text-sm text-slate-600">
+              From an agent going idle to working again on a person's answer, for waits that began in the period.
+            </p>
+            <h3 className="font-medium">By owner</h3>
+            <BarChart
+              label="Response time by owner"
+              categoryLabel="Owner"
+              categories={charts.byOwner.categories}
+              series={charts.byOwner.series}
+              stacked={false}
+              format={formatMinutes}
+            />
+            <DataTable caption="People's response time by owner" table={charts.byOwner.table} filename={file("response-by-owner")} />
+            <h3 className="font-medium">By template</h3>
+            <BarChart
+              label="Response time by template"
+              categoryLabel="Template"
+              categories={charts.byTemplate.categories}
+              series={charts.byTemplate.series}
+              stacked={false}
+              format={formatMinutes}
+            />
+            <DataTable
+              caption="People's response time by template"
+              table={charts.byTemplate.table}
+              filename={file("response-by-template")}
+            />
+          </>
+        )}
+      </Section>
+      <Section title="Time to the agent's first report">
+        {pending ?? (
+          <>
+            <BarChart
+              label="Time to first report by template"
+              categoryLabel="Template"
+              categories={charts.first.categories}
+              series={charts.first.series}
+              stacked={false}
+              format={formatMinutes}
+            />
+            <DataTable caption="Time to the agent's first report by template" table={charts.first.table} filename={file("first-report")} />
+          </>
+        )}
+      </Section>
+      <Section title="Where failures come from">
+        <BarChart
+          label="Failures by source"
+          categoryLabel="Source"
+          categories={charts.failureLabels}
+          series={charts.failures}
+          stacked={false}
+          format={formatCount}
+        />
+        <DataTable caption="Failed tasks by source" table={charts.failureTable} filename={file("failures")} />
+      </Section>
+      <Section title="Hours working, waiting for a person, and paused">
+        {pending ?? (
+          <>
+            <BarChart
+              label="Hours per day"
+              categoryLabel="Day"
+              categories={charts.dayLabels}
+              series={charts.hours}
+              stacked
+              format={formatHours}
+            />
+            <DataTable
+              caption="Hours per day working, waiting for a person, and paused"
+              table={charts.hoursTable}
+              filename={file("hours")}
+            />
+          </>
+        )}
+      </Section>
+    </>
+  );
+}
+
+function spreadWords(spread: Spread, which: "p50" | "p90"): string {
+  const value = spread[which];
+  return value === null ? "–" : formatMinutes(round1(value / 60_000));
+}
+
+function Figure({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="rounded-md border border-slate-200 bg-white p-3">
+      <dt className="text-xs text-slate-600">{label}</dt>
+      <dd className="text-2xl font-semibold tabular-nums">{children}</dd>
+    </div>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section aria-label={title} className="space-y-3 rounded-md border border-slate-200 bg-white p-4">
+      <h2 className="text-lg font-semibold">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** Says which records the numbers rest on when Coder's bounds left some out. */
+function Partial({ insights, records }: { insights: Insights; records: InsightsRecords | undefined }) {
+  if (!records) return null;
+  const notes: string[] = [];
+  if (records.matched > records.workspaces.length) {
+    notes.push(
+      `the report histories of ${records.workspaces.length} of the ${records.matched} task workspaces used in the period were read`,
+    );
+  }
+  if (records.buildsWanted > records.builds.size) {
+    notes.push(
+      `earlier pauses are known for ${records.builds.size} of ${records.buildsWanted} workspaces that were stopped and started again`,
+    );
+  }
+  const missing = insights.tasks - insights.withHistory;
+  if (missing > 0)
+    notes.push(`${missing} of the ${insights.tasks} tasks created in the period have no history to read (deleted, or not read)`);
+  if (notes.length === 0) return null;
+  return (
+    <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+      A partial view: {notes.join("; ")}.
+    </p>
+  );
+}
+
+interface Spreads {
+  categories: string[];
+  series: Series[];
+  table: Table;
+}
+
+function spreadsChart(groups: ReadonlyMap<string, Spread>, what: string, counted: string): Spreads {
+  const entries = [...groups];
+  return {
+    categories: entries.map(([name]) => name),
+    series: [
+      { label: "Median", color: COLORS.p50, values: entries.map(([, s]) => (s.p50 === null ? null : round1(s.p50 / 60_000))) },
+      { label: "90th percentile", color: COLORS.p90, values: entries.map(([, s]) => (s.p90 === null ? null : round1(s.p90 / 60_000))) },
+    ],
+    table: {
+      columns: [what, counted, "Median (min)", "90th percentile (min)"],
+      rows: entries.map(([name, s]) => [name, s.count, minutes(s.p50), minutes(s.p90)]),
+    },
+  };
+}
+
+/** The charts' series and their tables, from one computation, so the two always agree. */
+function chartsOf(insights: Insights) {
+  const { created, hours, days } = insights;
+  const createdSeries: Series[] = [
+    { label: "Completed", color: COLORS.completed, values: created.completed },
+    { label: "Failed", color: COLORS.failed, values: created.failed },
+    { label: "Error", color: COLORS.error, values: created.error },
+    { label: "Still open", color: COLORS.open, values: created.open },
+  ];
+  const hourSeries: Series[] = [
+    { label: "Working", color: HOURS_COLORS.working, values: hours.working.map(round1) },
+    { label: "Waiting for a person", color: HOURS_COLORS.waiting, values: hours.waiting.map(round1) },
+    { label: "Paused", color: HOURS_COLORS.paused, values: hours.paused.map(round1) },
+  ];
+  const failureCounts = FAILURE_SOURCES.map((s) => insights.failures[s]);
+  return {
+    dayLabels: days.map((d) => d.slice(5)),
+    created: createdSeries,
+    createdTable: {
+      columns: ["Day", "Completed", "Failed", "Error", "Still open", "Total"],
+      rows: days.map((day, i) => {
+        const values = createdSeries.map((s) => s.values[i] ?? 0);
+        return [day, ...values, values.reduce((a, b) => a + b, 0)];
+      }),
+    },
+    byOwner: spreadsChart(insights.response.byOwner, "Owner", "Answers"),
+    byTemplate: spreadsChart(insights.response.byTemplate, "Template", "Answers"),
+    first: spreadsChart(insights.firstReport.byTemplate, "Template", "Tasks"),
+    failureLabels: FAILURE_SOURCES.map((s) => FAILURE_NAMES[s]),
+    failures: [{ label: "Tasks", color: COLORS.failed, values: failureCounts }],
+    failureTable: { columns: ["Source", "Tasks"], rows: FAILURE_SOURCES.map((s, i) => [FAILURE_NAMES[s], failureCounts[i] ?? 0]) },
+    hours: hourSeries,
+    hoursTable: {
+      columns: ["Day", "Working (h)", "Waiting for a person (h)", "Paused (h)"],
+      rows: days.map((day, i) => [day, ...hourSeries.map((s) => s.values[i] ?? 0)]),
+    },
+  };
+}
