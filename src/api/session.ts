@@ -29,6 +29,11 @@ export function loadSession(): void {
   publish(stored());
 }
 
+/** A worker has no storage of its own: the page hands it the token with each piece of work. */
+export function holdSession(next: string | null): void {
+  if (next !== token) publish(next);
+}
+
 export function sessionToken(): string | null {
   return token;
 }

@@ -35,6 +35,21 @@ export function historyOf(
   return { statuses: appStatuses(task, workspace, builds ?? []), pauses, appUnhealthy: app?.health === "unhealthy" };
 }
 
+/** Each task's history, by task id, from the workspaces read and the builds read of them. */
+export function historiesOf(
+  tasks: readonly Task[],
+  workspaces: readonly Workspace[],
+  builds: ReadonlyMap<string, readonly WorkspaceBuild[]>,
+): Map<string, History> {
+  const byId = new Map(workspaces.map((ws) => [ws.id, ws]));
+  const out = new Map<string, History>();
+  for (const task of tasks) {
+    const ws = byId.get(task.workspace_id ?? "");
+    if (ws) out.set(task.id, historyOf(task, ws, builds.get(ws.id)));
+  }
+  return out;
+}
+
 export type Outcome = "completed" | "failed" | "error" | "open";
 export const OUTCOMES: readonly Outcome[] = ["completed", "failed", "error", "open"];
 

@@ -10,6 +10,7 @@
  *   the bytes a list poll transfers against its JSON; from the list's data reaching the page to the frame
  *   that shows its rows (median of 5 loads); from a keystroke in search to the next frame (slowest of 12);
  *   and how many row elements the DOM holds.
+ * - insights over 10,000 tasks: see insightsInBrowser.
  * - task log: see taskLogInBrowser.
  * - task page with push, and a 20,000-line build log: see taskPageInBrowser.
  */
@@ -77,6 +78,8 @@ async function simulatorList(): Promise<Result[]> {
 
 interface Watched {
   bodyAt?: number;
+  /** Every time a matching body reached the page. */
+  bodies: number[];
   paintedAt?: number;
   longTasks: { start: number; duration: number }[];
 }
@@ -89,7 +92,7 @@ interface Watched {
  */
 function watch({ url, selector }: { url: string; selector: string }) {
   const w = window as unknown as { __watched: Watched };
-  w.__watched = { longTasks: [] };
+  w.__watched = { longTasks: [], bodies: [] };
   const pattern = new RegExp(url);
   const fetch0 = window.fetch;
   window.fetch = async (input, init) => {
@@ -99,6 +102,7 @@ function watch({ url, selector }: { url: string; selector: string }) {
       response.text = async () => {
         const text = await text0();
         w.__watched.bodyAt ??= performance.now();
+        w.__watched.bodies.push(performance.now());
         return text;
       };
     }
@@ -265,8 +269,71 @@ async function taskListInBrowser(): Promise<Result[]> {
         atLeast: true,
       },
       { name: "list: data received → rows painted (median of 5)", value: median(paints), target: 200, unit: "ms" },
-      { name: "list: keystroke in search → next paint (slowest of 12)", value: Math.max(...keys), target: 50, unit: "ms" },
+      {
+        name: "list (with its wait column): keystroke in search → next paint (slowest of 12)",
+        value: Math.max(...keys),
+        target: 50,
+        unit: "ms",
+      },
       { name: "list: row elements in the DOM", value: rows, target: 150, unit: "rows" },
+    ];
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+/**
+ * /insights over 30 days of 10,000 tasks, signed in as the site owner. Its data (the task list, the workspace
+ * pages, the builds) is read and computed in a worker: from the last of it arriving to the frame that shows
+ * the history's chart (median of 3 loads), and the longest main-thread task from the first of it to a second
+ * after that frame.
+ */
+async function insightsInBrowser(): Promise<Result[]> {
+  const server = await startServer({ SIM_TASKS: "10000" });
+  const browser = await launch();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const hours = "section[aria-label='Hours working, waiting for a person, and paused'] canvas";
+    await page.addInitScript(watch, { url: "^$", selector: hours });
+    await signIn(page, server.url);
+    const paints: number[] = [];
+    let longest = 0;
+    for (let i = 0; i < 3; i++) {
+      // The worker's requests, by when their bodies were in (the header's own list is the page's, not these).
+      const arrivals: number[] = [];
+      const arrived = (request: { url(): string; frame?: unknown }) => {
+        if (/\/api\/v2\/(tasks(\?|$)|workspaces)/.test(request.url())) arrivals.push(Date.now());
+      };
+      page.on("requestfinished", arrived);
+      await page.goto(`${server.url}/insights?days=30`);
+      await page.waitForFunction(() => (window as unknown as { __watched: Watched }).__watched.paintedAt !== undefined, null, {
+        timeout: 120_000,
+      });
+      await page.waitForTimeout(1_000);
+      page.off("requestfinished", arrived);
+      const w = await watched(page);
+      const origin = await page.evaluate(() => performance.timeOrigin);
+      const painted = origin + (w.paintedAt ?? NaN);
+      const data = arrivals.filter((at) => at < painted);
+      if (data.length < 2) throw new Error("the insights page read no workspaces");
+      paints.push(painted - Math.max(...data));
+      const first = Math.min(...data) - origin;
+      longest = Math.max(
+        longest,
+        0,
+        ...w.longTasks.filter((t) => t.start >= first && t.start <= painted - origin + 1_000).map((t) => t.duration),
+      );
+    }
+    return [
+      {
+        name: "insights, 30 days of 10,000 tasks: data received → chart painted (median of 3)",
+        value: median(paints),
+        target: 500,
+        unit: "ms",
+        atMost: true,
+      },
+      { name: "insights: longest main-thread task while it reads and draws", value: longest, target: 100, unit: "ms", atMost: true },
     ];
   } finally {
     await browser.close();
@@ -447,6 +514,7 @@ const results = [
   ...(await simulatorList()),
   ...(await coldLoad()),
   ...(await taskListInBrowser()),
+  ...(await insightsInBrowser()),
   ...(await taskLogInBrowser()),
   ...(await taskPageInBrowser()),
 ];

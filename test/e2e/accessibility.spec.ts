@@ -55,6 +55,18 @@ test("every page has no axe-core violations", async ({ page }) => {
   await page.goto(`${server.url}/wall`);
   await expect(page.getByRole("heading", { name: /Needs you/ })).toBeVisible();
   expect(await violations(page), "wall").toEqual([]);
+
+  await page.goto(`${server.url}/insights`);
+  await expect(page.getByRole("img", { name: /^Hours per day/ }).locator("canvas")).toHaveCount(1);
+  expect(await violations(page), "insights").toEqual([]);
+
+  await page.goto(`${server.url}/tasks?waiting=1`);
+  await page
+    .getByRole("button", { name: /^Reply to / })
+    .first()
+    .click();
+  await expect(page.getByRole("dialog", { name: /^Reply to / })).toBeVisible();
+  expect(await violations(page), "reply from the list").toEqual([]);
 });
 
 test.describe("in the dark theme", () => {
@@ -74,8 +86,8 @@ test("dialogs keep the focus inside, leave the page behind them inert, close on 
   await signIn(page, server.url, "alice@example.com");
   await expect(page.getByRole("table")).toBeVisible();
   for (const [opener, title] of [
-    [page.getByRole("button", { name: "Keyboard shortcuts" }), "Keyboard shortcuts"],
-    [page.getByRole("button", { name: "Notifications" }), "Notifications"],
+    [page.getByRole("button", { name: "Keyboard shortcuts", exact: true }), "Keyboard shortcuts"],
+    [page.getByRole("button", { name: "Notifications", exact: true }), "Notifications"],
   ] as const) {
     await opener.click();
     const dialog = page.getByRole("dialog", { name: title });

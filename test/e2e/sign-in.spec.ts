@@ -9,6 +9,8 @@ test.beforeAll(async () => {
 test.afterAll(async () => server.stop());
 
 test("alice signs in, sees her tasks and none of bob's, stays signed in on reload, signs out", async ({ page }) => {
+  // Tall enough for all her rows: the list draws only the rows on screen.
+  await page.setViewportSize({ width: 1280, height: 2600 });
   await signIn(page, server.url, "alice@example.com");
   await expect(page).toHaveURL(/\/tasks$/);
   await expect(page.getByLabel("Signed in as")).toContainText("Alice Anders");

@@ -25,7 +25,8 @@ test("the list says how long each agent has waited, longest first; stuck tasks h
   await expect(rows).toHaveCount(count + 1);
   for (const row of await rows.all().then((all) => all.slice(1))) await expect(row).toContainText("⚠ Stuck:");
 
-  await page.goto(`${server.url}/wall`);
+  // The tasks that can be stuck (a paused one cannot), so the tiles have room for the reason.
+  await page.goto(`${server.url}/wall?status=pending,initializing,active,error,unknown`);
   // On the wall a stuck task that waits for a person stays under "Needs you", still marked stuck.
   const stuck = page.getByRole("region", { name: /^Stuck/ });
   await expect(stuck.getByRole("listitem").first()).toContainText("⚠ Stuck:");

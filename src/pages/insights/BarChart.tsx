@@ -48,6 +48,9 @@ export function BarChart({ label, categoryLabel, categories, series, stacked, fo
     void loadUplot().then((UPlot) => {
       if (cancelled) return;
       const width = Math.max(280, target.clientWidth);
+      // Axes in the page's own text colour, so they read in the dark theme as in the light one.
+      const ink = getComputedStyle(target).color;
+      const grid = { stroke: "rgba(127, 127, 127, 0.2)", width: 1 };
       const drawn = stacked ? [...series].reverse() : series;
       const n = categories.length;
       const every = Math.max(1, Math.ceil((n * 48) / width));
@@ -59,10 +62,13 @@ export function BarChart({ label, categoryLabel, categories, series, stacked, fo
           scales: { x: { time: false, range: [-0.5, n - 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
           axes: [
             {
+              stroke: ink,
+              grid,
+              ticks: grid,
               splits: () => categories.map((_c, i) => i).filter((i) => i % every === 0),
               values: (_u, splits) => splits.map((i) => categories[i] ?? ""),
             },
-            { values: (_u, splits) => splits.map((v) => format(v)), size: 60 },
+            { stroke: ink, grid, ticks: grid, values: (_u, splits) => splits.map((v) => format(v)), size: 60 },
           ],
           legend: { live: true },
           cursor: { drag: { x: false, y: false }, points: { show: false } },
@@ -73,6 +79,7 @@ export function BarChart({ label, categoryLabel, categories, series, stacked, fo
               fill: s.color,
               stroke: s.color,
               width: 0,
+              points: { show: false },
               paths: bars(stacked || drawn.length === 1 ? 0 : k === 0 ? -1 : 1),
               // The legend gives each part's own value, not the running total drawn.
               value: (_u: uPlot, _v: number | null, _si: number, i: number | null) => {

@@ -4,22 +4,11 @@ import { useSearchParams } from "react-router";
 import { ChoiceGroup } from "../../components/ChoiceGroup.tsx";
 import { ErrorBanner } from "../../components/ErrorBanner.tsx";
 import { RefreshNotice } from "../../components/RefreshNotice.tsx";
-import { useNow } from "../../components/use-now.ts";
 import { describeError } from "../../lib/errors.ts";
-import {
-  computeInsights,
-  FAILURE_SOURCES,
-  historyOf,
-  type FailureSource,
-  type History,
-  type Insights,
-  type Spread,
-} from "../../lib/insights.ts";
+import { FAILURE_SOURCES, type FailureSource, type Insights, type Spread } from "../../lib/insights.ts";
 import { serverQuery } from "../../lib/task-filters.ts";
-import { insightsRecordsQuery, INSIGHTS_REFRESH_MS, type InsightsRecords } from "../../queries/insights.ts";
+import { insightsQuery, type Coverage } from "../../queries/insights.ts";
 import { usePermissions } from "../../queries/permissions.ts";
-import { taskListQuery } from "../../queries/tasks.ts";
-import type { Task } from "../../wire/types.ts";
 import { OrganizationPicker, OwnerPicker } from "../tasks/PeoplePickers.tsx";
 import { BarChart, type Series } from "./BarChart.tsx";
 import { DataTable, type Table } from "./DataTable.tsx";
@@ -45,17 +34,6 @@ const formatCount = (v: number) => String(Math.round(v * 10) / 10);
 const formatHours = (v: number) => `${Number.isInteger(v) ? v : v.toFixed(1)} h`;
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
-function histories(tasks: readonly Task[], records: InsightsRecords | undefined): Map<string, History> {
-  const out = new Map<string, History>();
-  if (!records) return out;
-  const byId = new Map(records.workspaces.map((ws) => [ws.id, ws]));
-  for (const task of tasks) {
-    const ws = byId.get(task.workspace_id ?? "");
-    if (ws) out.set(task.id, historyOf(task, ws, records.builds.get(ws.id)));
-  }
-  return out;
-}
-
 /**
  * How the tasks in view went over the last 7 or 30 days: what became of them, how long agents waited for
  * people, how long they took to report, where failures came from, and where the hours went. Every chart's
@@ -76,14 +54,8 @@ export function InsightsPage() {
   const permissions = usePermissions();
   const canSeeOthers = permissions.canSeeAllTasks || permissions.orgsWithAllTasks.size > 0 || owner !== "" || organization !== "";
 
-  const now = useNow(INSIGHTS_REFRESH_MS);
   const terms = serverQuery({ owner, organization });
-  const tasks = useQuery({ ...taskListQuery(terms), refetchInterval: INSIGHTS_REFRESH_MS });
-  const records = useQuery(insightsRecordsQuery(terms, days));
-  const insights = useMemo(() => {
-    if (!tasks.data) return null;
-    return computeInsights(tasks.data.tasks, histories(tasks.data.tasks, records.data), now, days);
-  }, [tasks.data, records.data, days, now]);
+  const query = useQuery(insightsQuery(terms, days));
 
   return (
     <div className="space-y-4">
@@ -102,52 +74,32 @@ export function InsightsPage() {
           </>
         )}
       </div>
-      {tasks.data && <RefreshNotice failure={tasks.failureReason} error={tasks.error} updatedAt={tasks.dataUpdatedAt} />}
-      {records.data && records.isError && (
-        <RefreshNotice failure={records.failureReason} error={records.error} updatedAt={records.dataUpdatedAt} />
-      )}
-      {!insights ? (
-        tasks.isError ? (
-          <ErrorBanner error={describeError(tasks.error)} title="Could not load tasks" onRetry={() => void tasks.refetch()} />
-        ) : (
-          <p role="status" className="text-slate-600">
-            Loading tasks…
-          </p>
-        )
+      {query.data ? (
+        <>
+          <RefreshNotice failure={query.failureReason} error={query.error} updatedAt={query.dataUpdatedAt} />
+          <InsightsView insights={query.data.insights} coverage={query.data.coverage} days={days} />
+        </>
+      ) : query.isError ? (
+        <ErrorBanner error={describeError(query.error)} title="Could not read Coder's records" onRetry={() => void query.refetch()} />
       ) : (
-        <InsightsView insights={insights} records={records.data} recordsError={records.data ? null : records.error} days={days} />
+        <p role="status" className="text-slate-600">
+          Reading the tasks and their agents' report histories…
+        </p>
       )}
     </div>
   );
 }
 
-function InsightsView({
-  insights,
-  records,
-  recordsError,
-  days,
-}: {
-  insights: Insights;
-  records: InsightsRecords | undefined;
-  recordsError: unknown;
-  days: number;
-}) {
+function InsightsView({ insights, coverage, days }: { insights: Insights; coverage: Coverage; days: number }) {
   const charts = useMemo(() => chartsOf(insights), [insights]);
   const file = (name: string) => `${name}-${days}d.csv`;
-  const pending = records ? null : recordsError ? (
-    <ErrorBanner error={describeError(recordsError)} title="Could not read the workspaces' report histories" />
-  ) : (
-    <p role="status" className="text-sm text-slate-600">
-      Reading the agents' report histories…
-    </p>
-  );
   return (
     <>
-      <Partial insights={insights} records={records} />
+      <Partial insights={insights} coverage={coverage} />
       <dl aria-label="Summary" className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <Figure label="Tasks created">{insights.tasks}</Figure>
-        <Figure label="People's response, median">{records ? spreadWords(insights.response.all, "p50") : "…"}</Figure>
-        <Figure label="People's response, 90th percentile">{records ? spreadWords(insights.response.all, "p90") : "…"}</Figure>
+        <Figure label="People's response, median">{spreadWords(insights.response.all, "p50")}</Figure>
+        <Figure label="People's response, 90th percentile">{spreadWords(insights.response.all, "p90")}</Figure>
         <Figure label="Failed">{FAILURE_SOURCES.reduce((n, s) => n + insights.failures[s], 0)}</Figure>
       </dl>
       <Section title="Tasks created per day, by outcome">
@@ -162,52 +114,44 @@ function InsightsView({
         <DataTable caption="Tasks created per day, by outcome" table={charts.createdTable} filename={file("tasks-created")} />
       </Section>
       <Section title="How long agents waited for a person">
-        {pending ?? (
-          <>
-            <p className="text-sm text-slate-600">
-              From an agent going idle to working again on a person's answer, for waits that began in the period.
-            </p>
-            <h3 className="font-medium">By owner</h3>
-            <BarChart
-              label="Response time by owner"
-              categoryLabel="Owner"
-              categories={charts.byOwner.categories}
-              series={charts.byOwner.series}
-              stacked={false}
-              format={formatMinutes}
-            />
-            <DataTable caption="People's response time by owner" table={charts.byOwner.table} filename={file("response-by-owner")} />
-            <h3 className="font-medium">By template</h3>
-            <BarChart
-              label="Response time by template"
-              categoryLabel="Template"
-              categories={charts.byTemplate.categories}
-              series={charts.byTemplate.series}
-              stacked={false}
-              format={formatMinutes}
-            />
-            <DataTable
-              caption="People's response time by template"
-              table={charts.byTemplate.table}
-              filename={file("response-by-template")}
-            />
-          </>
-        )}
+        <>
+          <p className="text-sm text-slate-600">
+            From an agent going idle to working again on a person's answer, for waits that began in the period.
+          </p>
+          <h3 className="font-medium">By owner</h3>
+          <BarChart
+            label="Response time by owner"
+            categoryLabel="Owner"
+            categories={charts.byOwner.categories}
+            series={charts.byOwner.series}
+            stacked={false}
+            format={formatMinutes}
+          />
+          <DataTable caption="People's response time by owner" table={charts.byOwner.table} filename={file("response-by-owner")} />
+          <h3 className="font-medium">By template</h3>
+          <BarChart
+            label="Response time by template"
+            categoryLabel="Template"
+            categories={charts.byTemplate.categories}
+            series={charts.byTemplate.series}
+            stacked={false}
+            format={formatMinutes}
+          />
+          <DataTable caption="People's response time by template" table={charts.byTemplate.table} filename={file("response-by-template")} />
+        </>
       </Section>
       <Section title="Time to the agent's first report">
-        {pending ?? (
-          <>
-            <BarChart
-              label="Time to first report by template"
-              categoryLabel="Template"
-              categories={charts.first.categories}
-              series={charts.first.series}
-              stacked={false}
-              format={formatMinutes}
-            />
-            <DataTable caption="Time to the agent's first report by template" table={charts.first.table} filename={file("first-report")} />
-          </>
-        )}
+        <>
+          <BarChart
+            label="Time to first report by template"
+            categoryLabel="Template"
+            categories={charts.first.categories}
+            series={charts.first.series}
+            stacked={false}
+            format={formatMinutes}
+          />
+          <DataTable caption="Time to the agent's first report by template" table={charts.first.table} filename={file("first-report")} />
+        </>
       </Section>
       <Section title="Where failures come from">
         <BarChart
@@ -221,23 +165,17 @@ function InsightsView({
         <DataTable caption="Failed tasks by source" table={charts.failureTable} filename={file("failures")} />
       </Section>
       <Section title="Hours working, waiting for a person, and paused">
-        {pending ?? (
-          <>
-            <BarChart
-              label="Hours per day"
-              categoryLabel="Day"
-              categories={charts.dayLabels}
-              series={charts.hours}
-              stacked
-              format={formatHours}
-            />
-            <DataTable
-              caption="Hours per day working, waiting for a person, and paused"
-              table={charts.hoursTable}
-              filename={file("hours")}
-            />
-          </>
-        )}
+        <>
+          <BarChart
+            label="Hours per day"
+            categoryLabel="Day"
+            categories={charts.dayLabels}
+            series={charts.hours}
+            stacked
+            format={formatHours}
+          />
+          <DataTable caption="Hours per day working, waiting for a person, and paused" table={charts.hoursTable} filename={file("hours")} />
+        </>
       </Section>
     </>
   );
@@ -267,17 +205,15 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /** Says which records the numbers rest on when Coder's bounds left some out. */
-function Partial({ insights, records }: { insights: Insights; records: InsightsRecords | undefined }) {
-  if (!records) return null;
+/** Says which records the numbers rest on when Coder's bounds left some out. */
+function Partial({ insights, coverage }: { insights: Insights; coverage: Coverage }) {
   const notes: string[] = [];
-  if (records.matched > records.workspaces.length) {
-    notes.push(
-      `the report histories of ${records.workspaces.length} of the ${records.matched} task workspaces used in the period were read`,
-    );
+  if (coverage.matched > coverage.read) {
+    notes.push(`the report histories of ${coverage.read} of the ${coverage.matched} task workspaces used in the period were read`);
   }
-  if (records.buildsWanted > records.builds.size) {
+  if (coverage.restarted > coverage.buildsRead) {
     notes.push(
-      `earlier pauses are known for ${records.builds.size} of ${records.buildsWanted} workspaces that were stopped and started again`,
+      `earlier pauses are known for ${coverage.buildsRead} of ${coverage.restarted} workspaces that were stopped and started again`,
     );
   }
   const missing = insights.tasks - insights.withHistory;

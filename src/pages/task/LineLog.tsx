@@ -159,7 +159,7 @@ export function LineLog({ label, lines, fileName, showSource }: LineLogProps) {
                 style={{ position: "absolute", top: 0, left: 0, height: ROW_PX, transform: `translateY(${item.start}px)` }}
                 className={`flex w-max min-w-full items-center gap-3 px-2 whitespace-pre ${line.isError ? "bg-red-950 text-red-200" : ""} ${line.isHeader ? "font-semibold text-sky-300" : ""}`}
               >
-                <time dateTime={line.time} className="shrink-0 text-slate-500">
+                <time dateTime={line.time} className="shrink-0 text-slate-400">
                   {new Date(line.time).toLocaleTimeString()}
                 </time>
                 {showSource && <span className="w-32 shrink-0 truncate text-slate-400">{line.source}</span>}

@@ -72,7 +72,8 @@ export function WallPage() {
   }
   const staleSince = CLOCK.format(list.dataUpdatedAt);
   return (
-    <main className="h-screen overflow-hidden bg-slate-950 px-4 pt-3 text-slate-100">
+    // Positioned, so that what is hidden for screen readers (sr-only, absolutely placed) is clipped with the rest.
+    <main className="relative h-screen overflow-hidden bg-slate-950 px-4 pt-3 text-slate-100">
       <header className="flex items-center justify-between gap-4" style={{ height: HEADER - 12 }}>
         <h1 className="sr-only">Tasks</h1>
         {list.data && <Figures figures={wallFigures(grouped, tasks, waits, now)} />}
@@ -92,7 +93,7 @@ export function WallPage() {
             Loading…
           </p>
         ) : (
-          <p className="text-slate-400">{tasks.length} tasks</p>
+          <p className="shrink-0 whitespace-nowrap text-slate-400">{tasks.length} tasks</p>
         )}
       </header>
       {list.data && tasks.length === 0 && <p className="mt-12 text-center text-2xl text-slate-400">No tasks to show.</p>}
@@ -165,9 +166,10 @@ function Figures({ figures }: { figures: WallFigures }) {
     ["Done today", String(figures.doneToday), "text-green-300"],
   ];
   return (
-    <dl aria-label="At a glance" className="flex min-w-0 gap-8">
+    // On a narrow screen the figures that do not fit wrap out of sight rather than overlap.
+    <dl aria-label="At a glance" className="flex h-full min-w-0 flex-wrap gap-x-8 overflow-hidden">
       {items.map(([label, value, tone]) => (
-        <div key={label} className="min-w-0">
+        <div key={label} className="h-full">
           <dt className="text-sm whitespace-nowrap text-slate-400 uppercase">{label}</dt>
           <dd className={`text-4xl font-bold whitespace-nowrap tabular-nums ${tone}`}>{value}</dd>
         </div>
