@@ -55,6 +55,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
       seed: number(env, "SIM_SEED", (n) => Number.isInteger(n), "a whole number"),
       version: env.SIM_CODER_VERSION || undefined,
       enableAiTasks: flag(env, "SIM_ENABLE_AI_TASKS"),
+      history: flag(env, "SIM_HISTORY"),
       rates: flag(env, "SIM_CALM") ? CALM_RATES : undefined,
       rateLimit: number(
         env,

@@ -215,6 +215,8 @@ describe("configuration from the environment", () => {
     expect(() => readConfig({ SIM_ENABLE_AI_TASKS: "yes" })).toThrow('SIM_ENABLE_AI_TASKS must be 1 or 0 (or true or false); got "yes".');
     expect(readConfig({ SIM_CALM: "1" }).simulator.rates).toEqual(CALM_RATES);
     expect(readConfig({ SIM_CALM: "0" }).simulator.rates).toBeUndefined();
+    expect(readConfig({ SIM_HISTORY: "0" }).simulator.history).toBe(false);
+    expect(readConfig({}).simulator.history).toBeUndefined();
   });
 });
 
