@@ -86,8 +86,9 @@ export default defineConfig({
           groups: [
             {
               name: "lazy-shared",
-              // The task page's composer and the conversation's reading, which the list's reply shares with it.
-              test: /src[\\/](pages[\\/]task[\\/]|queries[\\/]task-logs|api[\\/](task-logs|logs-reader)|lib[\\/]log-(merge|parse))/,
+              // The task page's composer and the conversation's reading, which the list's reply shares with it, and the
+              // worker plumbing that insights share with the conversation.
+              test: /src[\\/](pages[\\/]task[\\/]|queries[\\/]task-logs|api[\\/](task-logs|logs-reader|worker-rpc)|lib[\\/]log-(merge|parse))/,
               minShareCount: 2,
               priority: 2,
             },

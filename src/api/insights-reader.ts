@@ -1,9 +1,9 @@
 import { computeInsights, historiesOf, type Insights } from "../lib/insights.ts";
 import { mapWithConcurrency } from "../lib/concurrency.ts";
 import type { Workspace } from "../wire/types.ts";
-import { ApiError } from "./client.ts";
 import { holdSession } from "./session.ts";
 import { listTasks } from "./tasks.ts";
+import { refusal, type Refusal } from "./worker-rpc.ts";
 import { listWorkspaceBuilds, listWorkspacesPage } from "./workspaces.ts";
 
 /**
@@ -30,17 +30,7 @@ export interface Coverage {
   buildsRead: number;
 }
 
-export type InsightsReply =
-  | { id: number; ok: true; insights: Insights; coverage: Coverage }
-  | {
-      id: number;
-      ok: false;
-      status: number;
-      message: string;
-      detail: string;
-      validations: ApiError["validations"];
-      retryAfterMs: number | null;
-    };
+export type InsightsReply = { id: number; ok: true; insights: Insights; coverage: Coverage } | Refusal;
 
 /** Workspaces a page, and pages at most: 1,000 workspaces. */
 const PAGE_SIZE = 100;
@@ -85,8 +75,6 @@ export async function readInsights(request: InsightsRequest, signal?: AbortSigna
       coverage: records.coverage,
     };
   } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-    const { status, message, detail, validations, retryAfterMs } = error;
-    return { id: request.id, ok: false, status, message, detail, validations, retryAfterMs };
+    return refusal(request.id, error);
   }
 }

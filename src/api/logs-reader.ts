@@ -1,5 +1,6 @@
 import { parseLogsChange, type LastAnswer, type LogsChange } from "../lib/log-parse.ts";
 import { AGENT_TIMEOUT_MS, ApiError, requestText } from "./client.ts";
+import { refusal, type Refusal } from "./worker-rpc.ts";
 
 /**
  * Reading a conversation: Coder answers with the whole conversation every time, 5 MB for 50,000 entries.
@@ -16,17 +17,7 @@ export interface LogsRequest {
   base: number | null;
 }
 
-export type LogsReply =
-  | { id: number; ok: true; version: number; change: LogsChange }
-  | {
-      id: number;
-      ok: false;
-      status: number;
-      message: string;
-      detail: string;
-      validations: ApiError["validations"];
-      retryAfterMs: number | null;
-    };
+export type LogsReply = { id: number; ok: true; version: number; change: LogsChange } | Refusal;
 
 /** The last answer read for each conversation, on whichever thread reads them. */
 export type LogsMemory = Map<string, LastAnswer & { version: number }>;
@@ -53,8 +44,6 @@ export async function readLogs(request: LogsRequest, memory: LogsMemory, signal?
     memory.set(request.key, { text, count, isSnapshot, version });
     return { id: request.id, ok: true, version, change };
   } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-    const { status, message, detail, validations, retryAfterMs } = error;
-    return { id: request.id, ok: false, status, message, detail, validations, retryAfterMs };
+    return refusal(request.id, error);
   }
 }

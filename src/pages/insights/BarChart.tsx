@@ -8,7 +8,7 @@ export interface Series {
   color: string;
 }
 
-interface BarChartProps {
+export interface BarChartProps {
   /** What the chart shows, for assistive technology (its table carries the numbers). */
   label: string;
   /** What the bars stand for ("Day", "Owner"), and each bar's name. */

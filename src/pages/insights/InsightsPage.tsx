@@ -10,7 +10,7 @@ import { serverQuery } from "../../lib/task-filters.ts";
 import { insightsQuery, type Coverage } from "../../queries/insights.ts";
 import { usePermissions } from "../../queries/permissions.ts";
 import { OrganizationPicker, OwnerPicker } from "../tasks/PeoplePickers.tsx";
-import { BarChart, type Series } from "./BarChart.tsx";
+import { BarChart, type BarChartProps, type Series } from "./BarChart.tsx";
 import { DataTable, type Table } from "./DataTable.tsx";
 
 const PERIODS = [
@@ -92,7 +92,6 @@ export function InsightsPage() {
 
 function InsightsView({ insights, coverage, days }: { insights: Insights; coverage: Coverage; days: number }) {
   const charts = useMemo(() => chartsOf(insights), [insights]);
-  const file = (name: string) => `${name}-${days}d.csv`;
   return (
     <>
       <Partial insights={insights} coverage={coverage} />
@@ -103,79 +102,25 @@ function InsightsView({ insights, coverage, days }: { insights: Insights; covera
         <Figure label="Failed">{FAILURE_SOURCES.reduce((n, s) => n + insights.failures[s], 0)}</Figure>
       </dl>
       <Section title="Tasks created per day, by outcome">
-        <BarChart
-          label="Tasks created per day"
-          categoryLabel="Day"
-          categories={charts.dayLabels}
-          series={charts.created}
-          stacked
-          format={formatCount}
-        />
-        <DataTable caption="Tasks created per day, by outcome" table={charts.createdTable} filename={file("tasks-created")} />
+        <ChartWithTable chart={charts.created} days={days} />
       </Section>
       <Section title="How long agents waited for a person">
-        <>
-          <p className="text-sm text-slate-600">
-            From an agent going idle to working again on a person's answer, for waits that began in the period.
-          </p>
-          <h3 className="font-medium">By owner</h3>
-          <BarChart
-            label="Response time by owner"
-            categoryLabel="Owner"
-            categories={charts.byOwner.categories}
-            series={charts.byOwner.series}
-            stacked={false}
-            format={formatMinutes}
-          />
-          <DataTable caption="People's response time by owner" table={charts.byOwner.table} filename={file("response-by-owner")} />
-          <h3 className="font-medium">By template</h3>
-          <BarChart
-            label="Response time by template"
-            categoryLabel="Template"
-            categories={charts.byTemplate.categories}
-            series={charts.byTemplate.series}
-            stacked={false}
-            format={formatMinutes}
-          />
-          <DataTable caption="People's response time by template" table={charts.byTemplate.table} filename={file("response-by-template")} />
-        </>
+        <p className="text-sm text-slate-600">
+          From an agent going idle to working again on a person's answer, for waits that began in the period.
+        </p>
+        <h3 className="font-medium">By owner</h3>
+        <ChartWithTable chart={charts.byOwner} days={days} />
+        <h3 className="font-medium">By template</h3>
+        <ChartWithTable chart={charts.byTemplate} days={days} />
       </Section>
       <Section title="Time to the agent's first report">
-        <>
-          <BarChart
-            label="Time to first report by template"
-            categoryLabel="Template"
-            categories={charts.first.categories}
-            series={charts.first.series}
-            stacked={false}
-            format={formatMinutes}
-          />
-          <DataTable caption="Time to the agent's first report by template" table={charts.first.table} filename={file("first-report")} />
-        </>
+        <ChartWithTable chart={charts.first} days={days} />
       </Section>
       <Section title="Where failures come from">
-        <BarChart
-          label="Failures by source"
-          categoryLabel="Source"
-          categories={charts.failureLabels}
-          series={charts.failures}
-          stacked={false}
-          format={formatCount}
-        />
-        <DataTable caption="Failed tasks by source" table={charts.failureTable} filename={file("failures")} />
+        <ChartWithTable chart={charts.failures} days={days} />
       </Section>
       <Section title="Hours working, waiting for a person, and paused">
-        <>
-          <BarChart
-            label="Hours per day"
-            categoryLabel="Day"
-            categories={charts.dayLabels}
-            series={charts.hours}
-            stacked
-            format={formatHours}
-          />
-          <DataTable caption="Hours per day working, waiting for a person, and paused" table={charts.hoursTable} filename={file("hours")} />
-        </>
+        <ChartWithTable chart={charts.hours} days={days} />
       </Section>
     </>
   );
@@ -205,7 +150,6 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /** Says which records the numbers rest on when Coder's bounds left some out. */
-/** Says which records the numbers rest on when Coder's bounds left some out. */
 function Partial({ insights, coverage }: { insights: Insights; coverage: Coverage }) {
   const notes: string[] = [];
   if (coverage.matched > coverage.read) {
@@ -227,30 +171,56 @@ function Partial({ insights, coverage }: { insights: Insights; coverage: Coverag
   );
 }
 
-interface Spreads {
-  categories: string[];
-  series: Series[];
+/** One chart and the table of its numbers, built together so the two always agree. */
+interface Chart extends BarChartProps {
+  caption: string;
   table: Table;
+  /** The CSV's name, before the period. */
+  file: string;
 }
 
-function spreadsChart(groups: ReadonlyMap<string, Spread>, what: string, counted: string): Spreads {
+function ChartWithTable({ chart, days }: { chart: Chart; days: number }) {
+  const { caption, table, file, ...bars } = chart;
+  return (
+    <>
+      <BarChart {...bars} />
+      <DataTable caption={caption} table={table} filename={`${file}-${days}d.csv`} />
+    </>
+  );
+}
+
+/** Median and 90th percentile side by side, in minutes, for each owner or template. */
+function spreadsChart(
+  groups: ReadonlyMap<string, Spread>,
+  what: string,
+  counted: string,
+  label: string,
+  caption: string,
+  file: string,
+): Chart {
   const entries = [...groups];
   return {
+    label,
+    categoryLabel: what,
     categories: entries.map(([name]) => name),
     series: [
       { label: "Median", color: COLORS.p50, values: entries.map(([, s]) => (s.p50 === null ? null : round1(s.p50 / 60_000))) },
       { label: "90th percentile", color: COLORS.p90, values: entries.map(([, s]) => (s.p90 === null ? null : round1(s.p90 / 60_000))) },
     ],
+    stacked: false,
+    format: formatMinutes,
+    caption,
     table: {
       columns: [what, counted, "Median (min)", "90th percentile (min)"],
       rows: entries.map(([name, s]) => [name, s.count, minutes(s.p50), minutes(s.p90)]),
     },
+    file,
   };
 }
 
-/** The charts' series and their tables, from one computation, so the two always agree. */
 function chartsOf(insights: Insights) {
   const { created, hours, days } = insights;
+  const dayLabels = days.map((d) => d.slice(5));
   const createdSeries: Series[] = [
     { label: "Completed", color: COLORS.completed, values: created.completed },
     { label: "Failed", color: COLORS.failed, values: created.failed },
@@ -263,26 +233,73 @@ function chartsOf(insights: Insights) {
     { label: "Paused", color: HOURS_COLORS.paused, values: hours.paused.map(round1) },
   ];
   const failureCounts = FAILURE_SOURCES.map((s) => insights.failures[s]);
+  const failureNames = FAILURE_SOURCES.map((s) => FAILURE_NAMES[s]);
   return {
-    dayLabels: days.map((d) => d.slice(5)),
-    created: createdSeries,
-    createdTable: {
-      columns: ["Day", "Completed", "Failed", "Error", "Still open", "Total"],
-      rows: days.map((day, i) => {
-        const values = createdSeries.map((s) => s.values[i] ?? 0);
-        return [day, ...values, values.reduce((a, b) => a + b, 0)];
-      }),
+    created: {
+      label: "Tasks created per day",
+      categoryLabel: "Day",
+      categories: dayLabels,
+      series: createdSeries,
+      stacked: true,
+      format: formatCount,
+      caption: "Tasks created per day, by outcome",
+      table: {
+        columns: ["Day", "Completed", "Failed", "Error", "Still open", "Total"],
+        rows: days.map((day, i) => {
+          const values = createdSeries.map((s) => s.values[i] ?? 0);
+          return [day, ...values, values.reduce((a, b) => a + b, 0)];
+        }),
+      },
+      file: "tasks-created",
     },
-    byOwner: spreadsChart(insights.response.byOwner, "Owner", "Answers"),
-    byTemplate: spreadsChart(insights.response.byTemplate, "Template", "Answers"),
-    first: spreadsChart(insights.firstReport.byTemplate, "Template", "Tasks"),
-    failureLabels: FAILURE_SOURCES.map((s) => FAILURE_NAMES[s]),
-    failures: [{ label: "Tasks", color: COLORS.failed, values: failureCounts }],
-    failureTable: { columns: ["Source", "Tasks"], rows: FAILURE_SOURCES.map((s, i) => [FAILURE_NAMES[s], failureCounts[i] ?? 0]) },
-    hours: hourSeries,
-    hoursTable: {
-      columns: ["Day", "Working (h)", "Waiting for a person (h)", "Paused (h)"],
-      rows: days.map((day, i) => [day, ...hourSeries.map((s) => s.values[i] ?? 0)]),
+    byOwner: spreadsChart(
+      insights.response.byOwner,
+      "Owner",
+      "Answers",
+      "Response time by owner",
+      "People's response time by owner",
+      "response-by-owner",
+    ),
+    byTemplate: spreadsChart(
+      insights.response.byTemplate,
+      "Template",
+      "Answers",
+      "Response time by template",
+      "People's response time by template",
+      "response-by-template",
+    ),
+    first: spreadsChart(
+      insights.firstReport.byTemplate,
+      "Template",
+      "Tasks",
+      "Time to first report by template",
+      "Time to the agent's first report by template",
+      "first-report",
+    ),
+    failures: {
+      label: "Failures by source",
+      categoryLabel: "Source",
+      categories: failureNames,
+      series: [{ label: "Tasks", color: COLORS.failed, values: failureCounts }],
+      stacked: false,
+      format: formatCount,
+      caption: "Failed tasks by source",
+      table: { columns: ["Source", "Tasks"], rows: failureNames.map((name, i) => [name, failureCounts[i] ?? 0]) },
+      file: "failures",
     },
-  };
+    hours: {
+      label: "Hours per day",
+      categoryLabel: "Day",
+      categories: dayLabels,
+      series: hourSeries,
+      stacked: true,
+      format: formatHours,
+      caption: "Hours per day working, waiting for a person, and paused",
+      table: {
+        columns: ["Day", "Working (h)", "Waiting for a person (h)", "Paused (h)"],
+        rows: days.map((day, i) => [day, ...hourSeries.map((s) => s.values[i] ?? 0)]),
+      },
+      file: "hours",
+    },
+  } satisfies Record<string, Chart>;
 }
