@@ -72,13 +72,24 @@ test("every page has no axe-core violations", async ({ page }) => {
 test.describe("in the dark theme", () => {
   test.use({ colorScheme: "dark" });
 
-  test("the list and a task page have no axe-core violations", async ({ page }) => {
+  test("the list, a task page, insights and a reply have no axe-core violations", async ({ page }) => {
     await signIn(page, server.url, "alice@example.com");
     await expect(page.getByRole("table")).toBeVisible();
     expect(await violations(page), "task list, dark").toEqual([]);
     await page.getByRole("table").getByRole("link").first().click();
     await expect(page.getByRole("heading", { name: "Current state" })).toBeVisible();
     expect(await violations(page), "task page, dark").toEqual([]);
+
+    await page.goto(`${server.url}/insights`);
+    await expect(page.getByRole("img", { name: /^Hours per day/ }).locator("canvas")).toHaveCount(1);
+    expect(await violations(page), "insights, dark").toEqual([]);
+    await page.goto(`${server.url}/tasks?waiting=1`);
+    await page
+      .getByRole("button", { name: /^Reply to / })
+      .first()
+      .click();
+    await expect(page.getByRole("dialog", { name: /^Reply to / })).toBeVisible();
+    expect(await violations(page), "reply from the list, dark").toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { Link } from "react-router";
 import { Dialog, DialogClose } from "../../components/Dialog.tsx";
 import { taskPath } from "../../lib/paths.ts";
@@ -53,13 +53,15 @@ export default function ReplySession({ task, open, onClose, onProgress }: ReplyS
   useEffect(() => {
     onProgress(task.id, text === undefined ? null : { text, pending: pending ?? false });
   }, [onProgress, task.id, text, pending]);
-  // Sent: back to the list, where the row says so.
+  // Sent while its dialog is open: back to the list, where the row says so. Only a new send closes it (not
+  // reopening the dialog afterwards), and never another task's dialog opened meanwhile.
   const sentAt = s.sentAt;
+  const seenSentAt = useRef(sentAt);
   useEffect(() => {
-    if (sentAt) onClose();
-    // Only a new send closes it; reopening the dialog afterwards must not.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sentAt]);
+    if (sentAt === seenSentAt.current) return;
+    seenSentAt.current = sentAt;
+    if (sentAt && open) onClose();
+  }, [sentAt, open, onClose]);
 
   if (!open) return null;
   const title = task.display_name || task.name;
