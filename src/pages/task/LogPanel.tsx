@@ -77,19 +77,16 @@ export function LogPanel({ task, actions, now, pushed }: { task: Task; actions: 
       </>
     );
   } else if (current?.data) {
+    const isFirstStart = taskPhase(task) === "starting" && (task.workspace_build_number ?? 1) <= 1;
+    // Before a first start's agent is up, the note says all there is to say.
+    const notYet = isFirstStart && !current.data.snapshot_at && current.data.logs.length === 0;
     body = (
       <>
         {current.isError && (
           <ErrorBanner error={describeError(current.error)} title="Could not refresh the conversation; showing what was last loaded" />
         )}
-        {current.data.snapshot && (
-          <SnapshotNote
-            logs={current.data}
-            now={now}
-            isFirstStart={taskPhase(task) === "starting" && (task.workspace_build_number ?? 1) <= 1}
-          />
-        )}
-        <Conversation entries={current.data.logs} taskName={task.name} />
+        {current.data.snapshot && <SnapshotNote logs={current.data} now={now} isFirstStart={isFirstStart} />}
+        {!notYet && <Conversation entries={current.data.logs} taskName={task.name} />}
       </>
     );
   } else if (earlier && !current?.isError) {

@@ -74,6 +74,7 @@ describe("the conversation", () => {
   it("says a new task's conversation starts once its agent is up, and when a resumed task has no snapshot", async () => {
     openTask("pending");
     expect(await screen.findByText("The conversation starts once the agent is up.")).toBeInTheDocument();
+    expect(screen.queryByText("No messages yet.")).not.toBeInTheDocument();
     cleanup();
     const { sim, task, ws } = openTask("paused");
     task.snapshot = null;

@@ -78,6 +78,26 @@ describe("answering from the list", () => {
     expect(inputs(task).filter((m) => m === "Carry on")).toHaveLength(1);
   });
 
+  it("keeps another task's reply dialog open when a waiting reply goes out", async () => {
+    const { user, task, sim, row } = await listWith("paused");
+    const other = taskIn(sim, "idle");
+    other.task.displayName = "Another task";
+    await user.click(within(row()).getByRole("button", { name: "Reply to UI test task" }));
+    const first = await screen.findByRole("dialog", { name: "Reply to UI test task" });
+    await user.type(within(first).getByRole("textbox", { name: "Message to the agent" }), "Carry on");
+    await user.click(within(first).getByRole("button", { name: "Resume and send" }));
+    await user.click(within(first).getByRole("button", { name: "Close" }));
+    await user.click(await screen.findByRole("button", { name: "Reply to Another task" }));
+    const second = await screen.findByRole("dialog", { name: "Reply to Another task" });
+    await user.type(within(second).getByRole("textbox", { name: "Message to the agent" }), "Half-written");
+    advance(sim, 30_000);
+    await poll(3_000);
+    await waitFor(() => expect(inputs(task)).toContain("Carry on"));
+    expect(await within(row()).findByText(/✓ Replied at/)).toBeInTheDocument();
+    expect(screen.getByRole("dialog", { name: "Reply to Another task" })).toBeInTheDocument();
+    expect(within(second).getByRole("textbox", { name: "Message to the agent" })).toHaveValue("Half-written");
+  });
+
   it("works from the keyboard: r replies to the focused row, Escape goes back to it, p pauses it", async () => {
     const { user, link, ws } = await listWith("idle");
     link.focus();
