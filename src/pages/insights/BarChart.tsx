@@ -19,8 +19,12 @@ export interface BarChartProps {
   stacked: boolean;
   /** How a value reads on the axis and in the legend. */
   format: (value: number) => string;
+  /** Whole numbers (counts): the axis never steps by a fraction. */
+  whole?: boolean;
   height?: number;
 }
+
+const WHOLE_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000];
 
 /** uPlot and its stylesheet arrive with the first chart, in a chunk of their own. */
 const loadUplot = () => Promise.all([import("uplot"), import("uplot/dist/uPlot.min.css")]).then(([module]) => module.default);
@@ -36,7 +40,7 @@ function plotted(series: Series[], stacked: boolean): (number | null)[][] {
  * A bar chart on uPlot's canvas: fast for 30 bars or 30,000. The legend under it gives the values of the bar
  * under the pointer, and the table beside it gives them all.
  */
-export function BarChart({ label, categoryLabel, categories, series, stacked, format, height = 220 }: BarChartProps) {
+export function BarChart({ label, categoryLabel, categories, series, stacked, format, whole = false, height = 220 }: BarChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const { width: windowWidth } = useWindowSize();
   useEffect(() => {
@@ -68,7 +72,14 @@ export function BarChart({ label, categoryLabel, categories, series, stacked, fo
               splits: () => categories.map((_c, i) => i).filter((i) => i % every === 0),
               values: (_u, splits) => splits.map((i) => categories[i] ?? ""),
             },
-            { stroke: ink, grid, ticks: grid, values: (_u, splits) => splits.map((v) => format(v)), size: 60 },
+            {
+              stroke: ink,
+              grid,
+              ticks: grid,
+              ...(whole ? { incrs: WHOLE_STEPS } : {}),
+              values: (_u, splits) => splits.map((v) => format(v)),
+              size: 60,
+            },
           ],
           legend: { live: true },
           cursor: { drag: { x: false, y: false }, points: { show: false } },
@@ -97,6 +108,6 @@ export function BarChart({ label, categoryLabel, categories, series, stacked, fo
       cancelled = true;
       chart?.destroy();
     };
-  }, [categoryLabel, categories, series, stacked, format, height, windowWidth]);
+  }, [categoryLabel, categories, series, stacked, format, whole, height, windowWidth]);
   return <div ref={box} role="img" aria-label={`${label}: a chart; the table gives its numbers`} className="min-h-[220px] w-full" />;
 }

@@ -242,6 +242,7 @@ function chartsOf(insights: Insights) {
       series: createdSeries,
       stacked: true,
       format: formatCount,
+      whole: true,
       caption: "Tasks created per day, by outcome",
       table: {
         columns: ["Day", "Completed", "Failed", "Error", "Still open", "Total"],
@@ -283,6 +284,7 @@ function chartsOf(insights: Insights) {
       series: [{ label: "Tasks", color: COLORS.failed, values: failureCounts }],
       stacked: false,
       format: formatCount,
+      whole: true,
       caption: "Failed tasks by source",
       table: { columns: ["Source", "Tasks"], rows: failureNames.map((name, i) => [name, failureCounts[i] ?? 0]) },
       file: "failures",
