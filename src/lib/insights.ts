@@ -17,11 +17,7 @@ export interface History {
  * (newest first): every stop build begins a pause that the next start build ends. Without the builds only
  * the current pause is known.
  */
-export function historyOf(
-  task: Pick<Task, "workspace_app_id">,
-  workspace: Workspace,
-  builds: readonly WorkspaceBuild[] | undefined,
-): History {
+function historyOf(task: Pick<Task, "workspace_app_id">, workspace: Workspace, builds: readonly WorkspaceBuild[] | undefined): History {
   const latest = workspace.latest_build;
   const pauses: [number, number | null][] = [];
   for (const build of builds ? [...builds].reverse() : [latest]) {
@@ -51,7 +47,6 @@ export function historiesOf(
 }
 
 export type Outcome = "completed" | "failed" | "error" | "open";
-export const OUTCOMES: readonly Outcome[] = ["completed", "failed", "error", "open"];
 
 export type FailureSource = "build" | "agent-start" | "app-unhealthy" | "agent-failure";
 export const FAILURE_SOURCES: readonly FailureSource[] = ["build", "agent-start", "app-unhealthy", "agent-failure"];

@@ -4,7 +4,7 @@ import { getInsights } from "../api/insights.ts";
 export type { Coverage } from "../api/insights.ts";
 
 /** Coder's records of the past change slowly: they are read again at most once a minute. */
-export const INSIGHTS_REFRESH_MS = 60_000;
+const INSIGHTS_REFRESH_MS = 60_000;
 
 /** The insights for the tasks that `terms` select over the last `days` days, read and computed off the page's thread. */
 export const insightsQuery = (terms: string, days: number) =>

@@ -18,7 +18,7 @@ export interface ReplyProgress {
 }
 
 /** A reply in words: the task page's send rules, seen from the list. Null when there is nothing to say. */
-export function replyProgress(s: Send): ReplyProgress | null {
+function replyProgress(s: Send): ReplyProgress | null {
   if (s.send.isPending) return { text: "Reply: sending…", pending: true };
   if (s.plan === "follow-up") {
     return { text: s.resume.isSuccess ? "Reply: resumed, sends once active…" : "Reply: resuming the task…", pending: true };

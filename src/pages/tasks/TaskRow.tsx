@@ -35,7 +35,7 @@ interface TaskRowProps {
 }
 
 /** A task that waits for a person, or a paused one that a reply would resume, gets a Reply button. */
-export function offersReply(task: Task, canPauseResume: boolean): boolean {
+function offersReply(task: Task, canPauseResume: boolean): boolean {
   const send = taskActions(task, { pauseResume: canPauseResume }).send;
   return (send === "now" && isWaitingForInput(task)) || send === "resume-first";
 }
