@@ -1,34 +1,25 @@
 import type { Task, Workspace, WorkspaceAppStatus, WorkspaceBuild } from "../wire/types.ts";
 import { agentState } from "./task-phase.ts";
+import { buildTimeline } from "./timeline.ts";
 import { appStatuses } from "./waiting.ts";
 
-/** What Coder's records tell of one task beyond the task list: its app's reports and its pauses. */
+/** What Coder's records tell of one task beyond the task list: the builds read of its workspace and its app's reports. */
 export interface History {
+  /** Every build when they were read; otherwise the latest alone (so only the current pause is known). */
+  builds: readonly WorkspaceBuild[];
   /** The chat app's reports, newest first (as Coder sends them). */
   statuses: readonly WorkspaceAppStatus[];
-  /** Each pause as [from, to] in ms, to null while it lasts; oldest first. */
-  pauses: readonly (readonly [number, number | null])[];
   /** Whether the chat app reports itself unhealthy. */
   appUnhealthy: boolean;
 }
 
-/**
- * A task's history from its workspace (as the workspace list carries it) and, when they were read, its builds
- * (newest first): every stop build begins a pause that the next start build ends. Without the builds only
- * the current pause is known.
- */
+/** A task's history from its workspace (as the workspace list carries it) and its builds, when they were read. */
 function historyOf(task: Pick<Task, "workspace_app_id">, workspace: Workspace, builds: readonly WorkspaceBuild[] | undefined): History {
-  const latest = workspace.latest_build;
-  const pauses: [number, number | null][] = [];
-  for (const build of builds ? [...builds].reverse() : [latest]) {
-    const at = Date.parse(build.created_at);
-    const open = pauses[pauses.length - 1];
-    if (build.transition === "stop" && (!open || open[1] !== null)) pauses.push([at, null]);
-    else if (build.transition !== "stop" && open && open[1] === null) open[1] = at;
-  }
-  const apps = [latest, ...(builds ?? [])].flatMap((b) => b.resources.flatMap((r) => r.agents ?? []).flatMap((a) => a.apps));
-  const app = apps.find((a) => a.id === task.workspace_app_id);
-  return { statuses: appStatuses(task, workspace, builds ?? []), pauses, appUnhealthy: app?.health === "unhealthy" };
+  const all = builds ?? [workspace.latest_build];
+  const app = all
+    .flatMap((b) => b.resources.flatMap((r) => r.agents ?? []).flatMap((a) => a.apps))
+    .find((a) => a.id === task.workspace_app_id);
+  return { builds: all, statuses: appStatuses(task, workspace, builds ?? []), appUnhealthy: app?.health === "unhealthy" };
 }
 
 /** Each task's history, by task id, from the workspaces read and the builds read of them. */
@@ -131,35 +122,6 @@ export function failureOf(task: Task, history: History | undefined): FailureSour
   return null;
 }
 
-/**
- * The time between `from` and `to` that falls in the window, split by day and with the task's pauses taken
- * out (the pauses count on their own).
- */
-function spendTime(
-  into: number[],
-  from: number,
-  to: number,
-  window: { from: number; starts: number[] },
-  pauses: History["pauses"],
-  now: number,
-): void {
-  let pieces: [number, number][] = [[Math.max(from, window.from), Math.min(to, now)]];
-  for (const [pFrom, pTo] of pauses) {
-    const end = pTo ?? now;
-    pieces = pieces.flatMap(([a, b]): [number, number][] =>
-      end <= a || pFrom >= b
-        ? [[a, b]]
-        : (
-            [
-              [a, Math.min(b, pFrom)],
-              [Math.max(a, end), b],
-            ] as [number, number][]
-          ).filter(([x, y]) => y > x),
-    );
-  }
-  for (const [a, b] of pieces) addByDay(into, a, b, window.starts);
-}
-
 function addByDay(into: number[], from: number, to: number, starts: number[]): void {
   let at = from;
   while (at < to) {
@@ -192,7 +154,6 @@ export function computeInsights(tasks: readonly Task[], histories: ReadonlyMap<s
   const starts: number[] = [];
   for (let at = dayStart(now - (days - 1) * 24 * HOUR); starts.length < days; at = nextDay(at)) starts.push(at);
   const from = starts[0] ?? now;
-  const window = { from, starts };
   const zeros = () => starts.map(() => 0);
   const created = { completed: zeros(), failed: zeros(), error: zeros(), open: zeros() };
   const failures: Record<FailureSource, number> = { build: 0, "agent-start": 0, "app-unhealthy": 0, "agent-failure": 0 };
@@ -219,45 +180,31 @@ export function computeInsights(tasks: readonly Task[], histories: ReadonlyMap<s
       if (failure) failures[failure]++;
     }
     if (!history) continue;
-    const pauses = history.pauses;
-    const statuses = history.statuses;
-    for (const [pFrom, pTo] of pauses) {
-      // A task paused after its agent finished (or gave up) is done, not held up: that pause is not its time.
-      const before = statuses.find((s) => Date.parse(s.created_at) < pFrom)?.state;
-      if (before === "complete" || before === "failure") continue;
-      addByDay(hours.paused, Math.max(pFrom, from), Math.min(pTo ?? now, now), starts);
-    }
-    const oldest = statuses[statuses.length - 1];
-    if (isNew && oldest) {
-      const first = Date.parse(oldest.created_at) - createdAt;
-      firsts.push(first);
-      push(firstByTemplate, template, first);
-    }
-    // The last report lasts until now while the task runs or is paused (pauses come off); otherwise until its last change.
-    const openEnded = task.status === "active" || task.status === "paused";
-    const lastEnd = openEnded ? now : Date.parse(task.updated_at);
+    // What the time went to, as the task page's timeline tells it: each moment lasts until the next.
     let idleSince: number | null = null;
-    for (let i = statuses.length - 1; i >= 0; i--) {
-      const status = statuses[i];
-      if (!status) continue;
-      const at = Date.parse(status.created_at);
-      const next = statuses[i - 1];
-      const end = next ? Date.parse(next.created_at) : lastEnd;
-      if (status.state === "working") {
-        if (idleSince !== null && idleSince >= from) {
-          const wait = at - idleSince;
-          responses.push(wait);
-          push(responseByOwner, task.owner_name, wait);
-          push(responseByTemplate, template, wait);
-        }
-        idleSince = null;
-        spendTime(hours.working, at, end, window, pauses, now);
-      } else if (status.state === "idle") {
-        idleSince ??= at;
-        spendTime(hours.waiting, at, end, window, pauses, now);
-      } else {
-        idleSince = null;
+    let firstReport: number | null = null;
+    for (const event of buildTimeline(history.builds, history.statuses, now).events) {
+      if (event.spent === "working" || event.spent === "waiting" || event.spent === "paused") {
+        addByDay(hours[event.spent], Math.max(event.at, from), Math.min(event.at + event.lastsMs, now), starts);
       }
+      if (event.kind !== "report") continue;
+      firstReport ??= event.at;
+      if (event.spent === "waiting") {
+        idleSince ??= event.at;
+        continue;
+      }
+      // A wait ends when the agent works on an answer; one that ends otherwise had no answer to measure.
+      if (event.spent === "working" && idleSince !== null && idleSince >= from) {
+        const wait = event.at - idleSince;
+        responses.push(wait);
+        push(responseByOwner, task.owner_name, wait);
+        push(responseByTemplate, template, wait);
+      }
+      idleSince = null;
+    }
+    if (isNew && firstReport !== null) {
+      firsts.push(firstReport - createdAt);
+      push(firstByTemplate, template, firstReport - createdAt);
     }
   }
 

@@ -11,6 +11,11 @@ export interface StuckLimits {
 
 export const DEFAULT_STUCK_LIMITS: StuckLimits = { startingMinutes: 10, workingMinutes: 60 };
 
+/** Which tasks are stuck: the reasons by id (useStuck), or any set of ids. */
+export interface StuckIds {
+  has(id: string): boolean;
+}
+
 export interface Stuck {
   /** Why, in words: "No report for 75 min while working". */
   reason: string;
@@ -48,14 +53,18 @@ export function stuckOf(task: Task, now: number, limits: StuckLimits, usualStart
   return null;
 }
 
-/** Limits from a URL or a form: whole minutes from 1 to a week; anything else falls back to the default. */
+export const MAX_STUCK_MINUTES = 7 * 24 * 60;
+
+/** A limit as a URL or a form gives it: whole minutes from 1 to a week; null for anything else. */
+export function stuckMinutes(value: string | null): number | null {
+  const n = Number(value);
+  return value !== null && Number.isInteger(n) && n > 0 && n <= MAX_STUCK_MINUTES ? n : null;
+}
+
+/** Limits from a URL; what is not a limit falls back to the default. */
 export function stuckLimitsFrom(params: URLSearchParams, fallback: StuckLimits = DEFAULT_STUCK_LIMITS): StuckLimits {
-  const minutes = (value: string | null, otherwise: number) => {
-    const n = Number(value);
-    return value !== null && Number.isInteger(n) && n > 0 && n <= 7 * 24 * 60 ? n : otherwise;
-  };
   return {
-    startingMinutes: minutes(params.get("stuck-initializing"), fallback.startingMinutes),
-    workingMinutes: minutes(params.get("stuck-working"), fallback.workingMinutes),
+    startingMinutes: stuckMinutes(params.get("stuck-initializing")) ?? fallback.startingMinutes,
+    workingMinutes: stuckMinutes(params.get("stuck-working")) ?? fallback.workingMinutes,
   };
 }

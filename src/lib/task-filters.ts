@@ -1,5 +1,5 @@
 import { TASK_STATUSES, type Task, type TaskStatus } from "../wire/types.ts";
-import { DEFAULT_STUCK_LIMITS, stuckLimitsFrom, type StuckLimits } from "./stuck.ts";
+import { DEFAULT_STUCK_LIMITS, stuckLimitsFrom, type StuckIds, type StuckLimits } from "./stuck.ts";
 import { isWaitingForInput, taskPhase, type Phase } from "./task-phase.ts";
 
 /**
@@ -111,13 +111,13 @@ export function searchText(task: Task): string {
 export function matchesStatus(
   task: Task,
   filters: Pick<TaskFilters, "statuses" | "waiting" | "stuck">,
-  stuck: ReadonlySet<string> = NONE_STUCK,
+  stuck: StuckIds = NONE_STUCK,
 ): boolean {
   if (filters.statuses.length === 0 && !filters.waiting && !filters.stuck) return true;
   return filters.statuses.includes(task.status) || (filters.waiting && isWaitingForInput(task)) || (filters.stuck && stuck.has(task.id));
 }
 
-const NONE_STUCK: ReadonlySet<string> = new Set();
+const NONE_STUCK: StuckIds = new Set();
 
 /** Needs a person first, then failures, then agents at work, then the rest. */
 const ATTENTION_RANK: Record<Phase, number> = { "needs-person": 0, error: 0, working: 1, starting: 2, unknown: 2, done: 2, paused: 2 };

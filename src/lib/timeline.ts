@@ -5,7 +5,8 @@ import { safeHttpUrl } from "./safe-url.ts";
 /**
  * A task's story from what Coder keeps, so it reads the same after a reload and for every viewer: the
  * workspace's builds (every start, pause and resume, with who and why) and every report of the task's chat
- * app (`statuses`, kept across builds). What the time went to is measured between those moments.
+ * app (`statuses`, kept across builds). What the time went to is measured between those moments; the
+ * insights page adds up the same events.
  */
 
 export type Spent = "working" | "waiting" | "paused" | "starting" | "done" | "other";
@@ -90,6 +91,12 @@ export function buildTimeline(
   }
   // Builds before reports at the same moment: a resume comes before what the agent then says.
   raw.sort((a, b) => a.at - b.at || (a.kind === b.kind ? 0 : a.kind === "build" ? -1 : 1));
+  // A pause after the agent finished (or gave up) holds nothing up: that time is the task's being done.
+  let lastReport: Spent | null = null;
+  for (const event of raw) {
+    if (event.kind === "report") lastReport = event.spent;
+    else if (event.spent === "paused" && lastReport === "done") event.spent = "done";
+  }
   const end = Math.max(now, raw[raw.length - 1]?.at ?? now);
   const events = raw.map((event, i) => ({ ...event, lastsMs: Math.max(0, (raw[i + 1]?.at ?? end) - event.at) }));
   const totals = { working: 0, waiting: 0, paused: 0 };

@@ -1,5 +1,5 @@
 import type { Task, TaskStatus } from "../wire/types.ts";
-import { stuckLimitsFrom, type StuckLimits } from "./stuck.ts";
+import { stuckLimitsFrom, type StuckIds, type StuckLimits } from "./stuck.ts";
 import { DEFAULT_DIRECTION, nameParam, sortTasks, statusesParam } from "./task-filters.ts";
 import { taskPhase, type Phase } from "./task-phase.ts";
 
@@ -31,10 +31,10 @@ const GROUP_OF: Record<Phase, WallGroup> = {
 export const wallGroupOf = (task: Task): WallGroup => GROUP_OF[taskPhase(task)];
 
 /**
- * The wall's groups in order, each with its tasks. A stuck task (`stuck`: their ids) leaves its group for
+ * The wall's groups in order, each with its tasks. A stuck task (`stuck`) leaves its group for
  * "Stuck", unless it needs a person anyway; "Needs you" puts the longest wait first (`waits`: since when, by id).
  */
-export function groupForWall(tasks: readonly Task[], waits: ReadonlyMap<string, number>, stuck: ReadonlySet<string>) {
+export function groupForWall(tasks: readonly Task[], waits: ReadonlyMap<string, number>, stuck: StuckIds) {
   const groupOf = (t: Task): WallGroup => {
     const group = wallGroupOf(t);
     return group !== "needs-you" && stuck.has(t.id) ? "stuck" : group;

@@ -2,7 +2,7 @@ import { useId } from "react";
 import type { TaskStatus } from "../../wire/types.ts";
 import { DEFAULT_DIRECTION, SORT_KEYS, type SortKey, type TaskFilters } from "../../lib/task-filters.ts";
 import { OrganizationPicker, OwnerPicker } from "./PeoplePickers.tsx";
-import type { StuckLimits } from "../../lib/stuck.ts";
+import { MAX_STUCK_MINUTES, stuckMinutes, type StuckLimits } from "../../lib/stuck.ts";
 import { StatusToggles, type StatusCounts } from "./StatusToggles.tsx";
 
 const SORT_LABEL: Record<SortKey, string> = {
@@ -111,13 +111,13 @@ function StuckLimitsForm({ limits, onChange }: { limits: StuckLimits; onChange: 
         id={id}
         type="number"
         min={1}
-        max={7 * 24 * 60}
+        max={MAX_STUCK_MINUTES}
         step={1}
         defaultValue={value}
         className={`${control} w-20`}
         onBlur={(e) => {
-          const minutes = Number(e.target.value);
-          if (Number.isInteger(minutes) && minutes >= 1 && minutes <= 7 * 24 * 60 && minutes !== value) onChange(set(minutes));
+          const minutes = stuckMinutes(e.target.value);
+          if (minutes !== null && minutes !== value) onChange(set(minutes));
         }}
       />
       <span className="text-sm text-slate-600">min</span>

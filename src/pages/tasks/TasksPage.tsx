@@ -59,8 +59,7 @@ export function TasksPage() {
   const tasksById = useMemo(() => new Map((list.data?.tasks ?? NO_TASKS).map((t) => [t.id, t])), [list.data]);
   const waits = useWaitingSince(list.data?.tasks ?? NO_TASKS);
   const stuck = useStuck(list.data?.tasks ?? NO_TASKS, filters.stuckLimits, now);
-  const stuckIds = useMemo(() => new Set(stuck.keys()), [stuck]);
-  const view = useTaskView(list.data?.tasks, filters, search, waits, stuckIds);
+  const view = useTaskView(list.data?.tasks, filters, search, waits, stuck);
   useTabTitle(view.waitingTotal);
 
   const orgNames = useMemo(() => new Map((organizations.data ?? []).map((o) => [o.id, o.display_name || o.name])), [organizations.data]);

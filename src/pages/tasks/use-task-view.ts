@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo } from "react";
 import { TASK_STATUSES, type Task } from "../../wire/types.ts";
 import { matchesStatus, searchText, sortTasks, type TaskFilters } from "../../lib/task-filters.ts";
+import type { StuckIds } from "../../lib/stuck.ts";
 import { isWaitingForInput } from "../../lib/task-phase.ts";
 import type { StatusCounts } from "./StatusToggles.tsx";
 
@@ -20,7 +21,7 @@ export function useTaskView(
   filters: TaskFilters,
   search: string,
   waitingSince: ReadonlyMap<string, number>,
-  stuck: ReadonlySet<string>,
+  stuck: StuckIds,
 ): TaskView {
   const all = tasks ?? EMPTY;
   // The text search matches is prepared in a render of its own after the list is on screen, not before.

@@ -47,8 +47,7 @@ export function WallPage() {
   );
   const waits = useWaitingSince(tasks);
   const stuck = useStuck(tasks, config.stuck, now);
-  const stuckIds = useMemo(() => new Set(stuck.keys()), [stuck]);
-  const grouped = useMemo(() => groupForWall(tasks, waits, stuckIds), [tasks, waits, stuckIds]);
+  const grouped = useMemo(() => groupForWall(tasks, waits, stuck), [tasks, waits, stuck]);
   const plan = planWall(
     grouped.map((g) => ({ group: g.id, count: g.tasks.length })),
     width - 32,

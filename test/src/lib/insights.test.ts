@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeInsights, outcomeOf, spread, type History } from "../../../src/lib/insights.ts";
-import type { Task, WorkspaceAppStatus } from "../../../src/wire/types.ts";
+import type { Task, WorkspaceAppStatus, WorkspaceBuild } from "../../../src/wire/types.ts";
 
 const MIN = 60_000;
 const now = new Date(2026, 10, 20, 18, 0).getTime();
@@ -24,9 +24,20 @@ function task(fields: Partial<Task>): Task {
 }
 
 /** Reports oldest first, as [minutes ago, state]; the history holds them newest first, as Coder sends them. */
-function history(reports: [number, WorkspaceAppStatus["state"]][], pauses: History["pauses"] = []): History {
+function history(reports: [number, WorkspaceAppStatus["state"]][], builds: [number, "start" | "stop"][] = [[600, "start"]]): History {
   const statuses = reports.map(([ago, state], i) => ({ id: String(i), created_at: at(ago), state }) as WorkspaceAppStatus).reverse();
-  return { statuses, pauses, appUnhealthy: false };
+  const made = builds.map(
+    ([ago, transition], i) =>
+      ({
+        build_number: i + 1,
+        created_at: at(ago),
+        transition,
+        reason: "initiator",
+        job: { status: "succeeded" },
+        resources: [],
+      }) as unknown as WorkspaceBuild,
+  );
+  return { builds: made.reverse(), statuses, appUnhealthy: false };
 }
 
 describe("insights", () => {
@@ -43,17 +54,22 @@ describe("insights", () => {
   });
 
   it("measures a person's answer from the start of the agent's wait, counts a pause as paused, and the first report from creation", () => {
-    // Created 600 min ago; first report 590; idle at 500 (and again at 490); paused 450–400; working again at 380; idle since 300.
-    const pauses: History["pauses"] = [[now - 450 * MIN, now - 400 * MIN]];
+    // Created 600 min ago; first report 590; idle at 500 (and again at 490); paused 450–400, where it reports
+    // idle again on resuming; working again at 380; idle since 300.
     const h = history(
       [
         [590, "working"],
         [500, "idle"],
         [490, "idle"],
+        [400, "idle"],
         [380, "working"],
         [300, "idle"],
       ],
-      pauses,
+      [
+        [600, "start"],
+        [450, "stop"],
+        [400, "start"],
+      ],
     );
     const t = task({ current_state: { state: "idle" } as Task["current_state"] });
     const insights = computeInsights([t], new Map([["t1", h]]), now, 7);

@@ -42,6 +42,13 @@ describe("the task's timeline", () => {
     expect(totals).toEqual({ working: 8 * 60_000, waiting: (30 + 9) * 60_000, paused: 30 * 60_000 });
   });
 
+  it("counts a pause after the agent finished as the task's being done, not as paused", () => {
+    const builds = [build(2, 30, "stop", "task_auto_pause"), build(1, 0, "start", "initiator")];
+    const statuses = [report(20, "complete", "Done"), report(2, "working", "Reading")];
+    const { totals } = buildTimeline(builds, statuses, T + 90 * 60_000, "alice");
+    expect(totals).toEqual({ working: 18 * 60_000, waiting: 0, paused: 0 });
+  });
+
   it("says when a build failed, and why", () => {
     const { events } = buildTimeline([build(1, 0, "start", "initiator", "failed")], [], T + 5 * 60_000, "bob");
     expect(events.map((e) => e.text)).toEqual(["Created by alice", "Build failed: quota exceeded"]);
